@@ -1,0 +1,47 @@
+"""rustbone-kit: compare critics' readings of a film, in Jupyter.
+
+>>> import rustbone_kit as rk
+>>> corpus = rk.load_corpus()          # the five bundled readings of Rust and Bone
+>>> corpus["bowditch"].meta["author"]
+'Carol Bowditch'
+
+``rk.charts`` and ``rk.widgets`` are imported on first use (altair and ipywidgets take a
+few seconds to import), so scripts that only load readings stay quick.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+from .corpus import FIELDS, Corpus, Reading, body_checksum, bundled_readings_path, load_corpus
+from .errors import KitError, ReadingError
+from .measures import passage_table
+from .text import Span, fold, normalize
+
+if TYPE_CHECKING:
+    from . import charts, widgets
+
+__version__ = "0.1.0"
+__all__ = [
+    "FIELDS",
+    "Corpus",
+    "KitError",
+    "Reading",
+    "ReadingError",
+    "Span",
+    "body_checksum",
+    "bundled_readings_path",
+    "charts",
+    "fold",
+    "load_corpus",
+    "normalize",
+    "passage_table",
+    "widgets",
+]
+
+
+def __getattr__(name: str):
+    if name in {"charts", "widgets"}:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'rustbone_kit' has no attribute {name!r}")

@@ -1,0 +1,89 @@
+"""Text views and normalised matching forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from rustbone_kit.text import Span, fold, normalize, split_lines, split_sentences, word_spans
+
+
+@pytest.mark.parametrize(
+    ("original", "typed"),
+    [
+        (
+            "M83\u2032s \u201cMy Tears Are Becoming A Sea.\u201d",
+            'M83\'s "My Tears Are Becoming A Sea."',
+        ),
+        ("Bullhead of \u00a0last year", "Bullhead of last year"),
+        ("light years away \u2014 a quirky", "light years away - a quirky"),
+        ("Ste\u0301phanie", "St\u00e9phanie"),  # decomposed accent against composed
+    ],
+)
+def test_normalize_lets_a_typed_quote_find_the_critics_characters(original, typed):
+    n = normalize(original)
+    at = n.text.find(normalize(typed).text)
+    assert at >= 0
+    start, end = n.span_to_original(at, at + len(normalize(typed).text))
+    assert (start, end) == (0, len(original))
+
+
+def test_normalize_keeps_case_and_accents():
+    assert normalize("Stéphanie").text == "Stéphanie"
+
+
+def test_fold_drops_case_and_accents_and_maps_back():
+    text = "As for St\u00e9phanie, STEPHANIE and Ste\u0301phanie"
+    n = fold(text)
+    hits = [i for i in range(len(n.text)) if n.text.startswith("stephanie", i)]
+    assert len(hits) == 3
+    originals = [text[slice(*n.span_to_original(h, h + 9))] for h in hits]
+    assert originals == ["St\u00e9phanie", "STEPHANIE", "Ste\u0301phanie"]
+
+
+def test_fold_of_expanding_characters_maps_every_piece_to_its_source():
+    n = fold("Stra\u00dfe")
+    assert n.text == "strasse"
+    assert n.span_to_original(0, 7) == (0, 6)
+
+
+def test_span_is_a_view_with_context():
+    s = Span("Rust and Bone", 5, 8, id="x", kind="word")
+    assert s.text == "and" and len(s) == 3 and s.context(width=2) == "t [and] B"
+    with pytest.raises(ValueError, match="outside a text of 13 characters"):
+        Span("Rust and Bone", 5, 30)
+
+
+def test_lines_are_passages_trimmed_and_blank_lines_skipped():
+    text = "Title\n\n  First paragraph.  \nSecond.\n"
+    spans = split_lines(text, prefix="r:p")
+    assert [s.text for s in spans] == ["Title", "First paragraph.", "Second."]
+    assert [s.id for s in spans] == ["r:p1", "r:p2", "r:p3"]
+
+
+def test_sentences_never_cross_passages_and_keep_symbol_only_lines():
+    text = "It is winter. Sam falls\nthrough the ice.\n041b061a72"
+    sentences = split_sentences(text, split_lines(text))
+    assert [s.text for s in sentences] == [
+        "It is winter.",
+        "Sam falls",
+        "through the ice.",
+        "041b061a72",
+    ]
+
+
+def test_sentences_split_where_the_space_after_a_full_stop_was_lost():
+    text = "Stephanie's tough resilience.And Stephanie comes alive again."
+    sentences = split_sentences(text, split_lines(text))
+    assert [s.text for s in sentences][-1] == "And Stephanie comes alive again."
+
+
+def test_words_keep_inner_apostrophes():
+    text = "Ali\u2019s son isn't five-year-old"
+    assert [text[a:b] for a, b in word_spans(text)] == [
+        "Ali\u2019s",
+        "son",
+        "isn't",
+        "five",
+        "year",
+        "old",
+    ]
