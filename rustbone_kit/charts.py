@@ -128,6 +128,7 @@ def makeup_chart(corpus: Corpus, *, short: int = SHORT_LINE_WORDS) -> alt.Chart:
             "form:N",
             title="Passage",
             scale=alt.Scale(domain=["paragraph", "short line"], range=PALETTE[:2]),
+            legend=alt.Legend(orient="top", direction="horizontal"),
         ),
         opacity=alt.Opacity(
             "form:N",

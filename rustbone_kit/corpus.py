@@ -209,6 +209,16 @@ class Corpus(Sequence[Reading]):
         """The readings' ids, in order."""
         return tuple(r.id for r in self.readings)
 
+    def scene(self, scene_id: str, *, annotator: str = "reference"):
+        """What each critic says about a scene: passages per reading, and the silent ones.
+
+        >>> load_corpus().scene("ice").silent
+        ('bowditch', 'marchant', 'overview', 'unsigned-review')
+        """
+        from .scenes import scene_passages  # the scenes layer builds on this one
+
+        return scene_passages(self, scene_id, annotator=annotator)
+
     def to_frame(self) -> pd.DataFrame:
         """One tidy row per reading: its metadata, then words, sentences, passages.
 

@@ -43,7 +43,8 @@ _STYLE = """<style>
 .rk-card{display:flex;flex-wrap:wrap;gap:1.5em;font-size:16px;line-height:1.5;max-width:62em}
 .rk-card dl{flex:1 1 16em;margin:0}
 .rk-card dt{font-weight:700;margin-top:.4em}
-.rk-card dd{margin:0 0 0 0}
+.rk-card dt,.rk-card dd{float:none;width:auto;padding:0;text-align:left}
+.rk-card dd{margin:0}
 .rk-card .rk-unknown{font-style:italic}
 .rk-card blockquote{flex:2 1 24em;margin:0;padding:.2em 1em;border-left:6px solid #0072B2}
 .rk-card blockquote.rk-short{border-left:6px dashed #E69F00}

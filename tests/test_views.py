@@ -141,3 +141,8 @@ def test_browser_text_in_a_saved_notebook_tells_the_reader_to_run_the_cell(corpu
 def test_browser_refuses_an_empty_corpus():
     with pytest.raises(ValueError, match="no readings"):
         ReadingBrowser(rk.Corpus(readings=()))
+
+
+def test_makeup_chart_legend_sits_on_top_where_it_is_always_on_screen(corpus):
+    legend = makeup_chart(corpus).to_dict()["encoding"]["color"]["legend"]
+    assert legend == {"orient": "top", "direction": "horizontal"}

@@ -1,0 +1,79 @@
+"""Scene suggestion: accuracy against the reference annotation, and speed at scale.
+
+    .venv/bin/pip install scikit-learn        # the baseline (the 'bench' extra)
+    .venv/bin/python benchmarks/scenes.py
+
+Accuracy: precision, recall and F1 of tag_corpus against readings/annotations/reference.yaml.
+Speed: corpora of 100, 1,000 and 5,000 readings made by resampling the seeds' sentences
+(fixed random seed); for each, the time of tag_corpus and of scene_coverage on its labels, in
+seconds per 1,000 sentences, and the ratio to the time scikit-learn's CountVectorizer takes to
+fit the same sentences (a baseline of plain tokenising and counting, measured in the same run).
+Growth is linear when seconds per 1,000 sentences stay about the same across sizes.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+
+import rustbone_kit as rk
+from rustbone_kit.corpus import Corpus, Reading
+from rustbone_kit.scenes import evaluate, reference_labels, scene_coverage, tag_corpus
+
+SIZES = (100, 1_000, 5_000)
+
+
+def synthetic_corpus(n: int, *, seed: int = 2012) -> Corpus:
+    """n readings, each 20-35 sentences drawn at random from the bundled readings."""
+    pool = [s.text for r in rk.load_corpus() for s in r.sentences]
+    rng = random.Random(seed)
+    readings = []
+    for i in range(n):
+        lines = rng.choices(pool, k=rng.randint(20, 35))
+        text = "\n".join(" ".join(lines[j : j + 3]) for j in range(0, len(lines), 3))
+        meta = {"id": f"r{i}", "title": f"Resampled {i}", "kind": "resampled"}
+        readings.append(Reading(id=f"r{i}", meta=meta, text=text))
+    return Corpus(readings=tuple(readings))
+
+
+def timed(fn, *args, **kwargs):
+    started = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return result, time.perf_counter() - started
+
+
+def main() -> None:
+    try:
+        from sklearn.feature_extraction.text import CountVectorizer
+    except ImportError:
+        sys.exit("the baseline needs scikit-learn: .venv/bin/pip install scikit-learn")
+
+    corpus = rk.load_corpus()
+    result = evaluate(tag_corpus(corpus), reference_labels(corpus), corpus)
+    o = result["overall"]
+    print(
+        f"accuracy against the reference annotation: precision {o['precision']:.3f}, "
+        f"recall {o['recall']:.3f}, F1 {o['f1']:.3f}"
+    )
+    print()
+    print(
+        f"{'readings':>8} {'sentences':>9} {'tag s/1k':>9} {'cover s/1k':>10} "
+        f"{'CountVec s/1k':>13} {'tag ratio':>9}"
+    )
+    for n in SIZES:
+        big = synthetic_corpus(n)
+        sentences = [s.text for r in big for s in r.sentences]  # split before timing
+        labels, t_tag = timed(tag_corpus, big)
+        _, t_cov = timed(scene_coverage, big, labels=labels)
+        _, t_base = timed(CountVectorizer().fit, sentences)
+        k = len(sentences) / 1000
+        print(
+            f"{n:8d} {len(sentences):9d} {t_tag / k:9.3f} {t_cov / k:10.4f} "
+            f"{t_base / k:13.4f} {t_tag / t_base:9.1f}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()

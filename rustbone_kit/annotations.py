@@ -1,0 +1,268 @@
+"""Stand-off annotations: labels that point into readings by exact quotation.
+
+One YAML file per annotator lives in ``readings/annotations/`` (``reference.yaml`` is the
+kit's own). Each annotation names a reading and quotes it, in the spirit of the W3C Web
+Annotation ``TextQuoteSelector``: the quote (with an optional ``prefix`` and ``suffix``, the
+characters just before and after it, to tell repeated quotes apart) is found in the
+reading's normalised text, so typography typed differently still matches, and resolves to
+character offsets. Because it is anchored by its words, an
+annotation survives edits elsewhere in the text.
+
+>>> from rustbone_kit import load_corpus
+>>> corpus = load_corpus()
+>>> notes = load_annotations(corpus, "reference")
+>>> ice = [a for a in notes if "ice" in a.scenes and a.reading == "compiled-page"]
+>>> ice[0].span.text[:40]
+"Anna's partner, with her permission, dro"
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .catalogue import Catalogue, load_catalogue, unknown_id_message
+from .corpus import Corpus
+from .errors import KitError
+from .text import Span, normalize
+from .yamlio import load_document
+
+__all__ = [
+    "FLAGS",
+    "Annotation",
+    "AnnotationError",
+    "annotations_path",
+    "load_annotations",
+    "sentence_labels",
+]
+
+#: What a flag says about a passage that is not (only) criticism.
+FLAGS = {
+    "boilerplate": "web-page furniture: titles, bylines, links, comment forms",
+    "off-topic": "text about something else than the film",
+    "factual-slip": "a claim that the cited source contradicts (needs note and source)",
+}
+_FIELDS = (
+    "reading",
+    "quote",
+    "prefix",
+    "suffix",
+    "scenes",
+    "themes",
+    "flag",
+    "note",
+    "source",
+    "ambiguous",
+)
+
+
+class AnnotationError(KitError, ValueError):
+    """An annotation that cannot be resolved against the readings."""
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """One resolved annotation: a span of a reading and what the annotator said of it."""
+
+    annotator: str
+    reading: str
+    span: Span
+    scenes: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    flag: str | None = None
+    note: str | None = None
+    source: str | None = None
+    ambiguous: bool = False
+    line: int | None = None
+
+
+def annotations_path(corpus: Corpus, annotator: str | Path) -> Path:
+    """The file of an annotator: a path, or a name in the corpus's ``annotations/`` folder."""
+    candidate = Path(annotator)
+    if candidate.suffix in {".yaml", ".yml"}:
+        return candidate
+    folder = corpus.path if corpus.path and corpus.path.is_dir() else None
+    if folder is None:
+        raise AnnotationError(
+            "this corpus was not loaded from a folder, so it has no annotations folder",
+            fix="pass the path of an annotations .yaml file",
+        )
+    return folder / "annotations" / f"{annotator}.yaml"
+
+
+def _closest(reading_text: str, sentences: Iterable[Span], quote: str) -> str:
+    best = difflib.get_close_matches(quote, [s.text for s in sentences], n=1, cutoff=0.0)
+    return best[0] if best else reading_text[:80]
+
+
+def _resolve(corpus: Corpus, item: dict, path: Path, line: int, annotator: str) -> Span:
+    reading = corpus[item["reading"]]
+    quote, prefix, suffix = item["quote"], item.get("prefix") or "", item.get("suffix") or ""
+    haystack = normalize(reading.text)
+    needle = normalize(prefix + quote + suffix).text
+    quote_len = len(normalize(quote).text)
+    before = len(normalize(prefix + quote).text) - quote_len
+    hits, start = [], haystack.text.find(needle)
+    while start >= 0:
+        hits.append(start)
+        start = haystack.text.find(needle, start + 1)
+    if not hits:
+        closest = _closest(reading.text, reading.sentences, quote)
+        raise AnnotationError(
+            f"the quote {quote[:60]!r} is not in reading {reading.id!r}",
+            path=path,
+            line=line,
+            field="quote",
+            fix=f"copy the quote exactly from the reading; the closest sentence is {closest!r}",
+        )
+    if len(hits) > 1:
+        lines = [reading.line_of(haystack.to_original(h)) for h in hits]
+        raise AnnotationError(
+            f"the quote {quote[:60]!r} occurs {len(hits)} times in {reading.id!r} (file "
+            f"lines {', '.join(map(str, lines))})",
+            path=path,
+            line=line,
+            field="quote",
+            fix="add 'prefix:' (or 'suffix:') with the few characters just before (or after) "
+            "the occurrence you mean",
+        )
+    at = hits[0] + before
+    start, end = haystack.span_to_original(at, at + quote_len)
+    return Span(reading.text, start, end, id=f"{annotator}:{reading.id}:{start}", kind="annotation")
+
+
+def _check_item(item: Any, corpus: Corpus, cat: Catalogue, path: Path, line: int) -> None:
+    def fail(problem: str, field: str | None, fix: str) -> None:
+        raise AnnotationError(problem, path=path, line=line, field=field, fix=fix)
+
+    if not isinstance(item, dict):
+        fail(
+            "an annotation must be a mapping of fields",
+            None,
+            "write it as '- reading: ...' with 'quote:' and 'scenes:' or 'flag:' below",
+        )
+    for key in item:
+        if key not in _FIELDS:
+            close = difflib.get_close_matches(str(key), _FIELDS, n=1)
+            fail(
+                f"unknown field {key!r}" + (f"; did you mean {close[0]!r}?" if close else ""),
+                str(key),
+                f"use only: {', '.join(_FIELDS)}",
+            )
+    for key in ("reading", "quote"):
+        if not isinstance(item.get(key), str) or not item[key].strip():
+            fail(f"the annotation has no {key!r}", key, f"add '{key}: ...' as text")
+    if item["reading"] not in corpus:
+        fail(
+            unknown_id_message("reading", item["reading"], corpus.ids),
+            "reading",
+            "use the id from the reading's header",
+        )
+    for key in ("scenes", "themes"):
+        value = item.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            fail(f"{key!r} must be a list of ids", key, f"write {key}: [first-id, second-id]")
+    for scene in item.get("scenes", []):
+        if scene not in cat.scene_ids:
+            fail(
+                unknown_id_message("scene", scene, cat.scene_ids),
+                "scenes",
+                "use an id from scenes.yaml",
+            )
+    if item.get("themes"):
+        fail(
+            "theme ids need a themes catalogue, which this folder does not have",
+            "themes",
+            "remove 'themes:' until themes.yaml exists",
+        )
+    flag = item.get("flag")
+    if flag is not None and flag not in FLAGS:
+        fail(unknown_id_message("flag", flag, tuple(FLAGS)), "flag", "use one of the flags")
+    if not item.get("scenes") and flag is None:
+        fail(
+            "the annotation says nothing: it has neither 'scenes' nor 'flag'",
+            None,
+            "add scenes: [...] or flag: ...",
+        )
+    if flag == "factual-slip" and not (item.get("note") and item.get("source")):
+        fail(
+            "a factual-slip needs a 'note' (what is wrong) and a 'source' (who says so)",
+            "source" if item.get("note") else "note",
+            "add both",
+        )
+    if item.get("ambiguous") not in (None, True, False):
+        fail("'ambiguous' must be true or false", "ambiguous", "write ambiguous: true")
+    if item.get("ambiguous") and not item.get("note"):
+        fail("an ambiguous annotation needs a 'note' saying why", "note", "add note: ...")
+
+
+def load_annotations(
+    corpus: Corpus, annotator: str | Path = "reference", *, catalogue: Catalogue | None = None
+) -> list[Annotation]:
+    """Load and resolve one annotator's file against the corpus; raise on the first problem.
+
+    Every error names the file, the annotation's line and the fix (quote not found, with the
+    closest sentence; quote found more than once; unknown reading, scene, flag or field).
+    """
+    path = annotations_path(corpus, annotator)
+    if not path.is_file():
+        raise AnnotationError(
+            "no such annotation file",
+            path=path,
+            fix="check the annotator's name; files live in the readings' annotations/ folder",
+        )
+    cat = catalogue or load_catalogue(corpus.path if corpus.path and corpus.path.is_dir() else None)
+    data, node = load_document(
+        path.read_text(encoding="utf-8-sig"), path=str(path), error=AnnotationError
+    )
+    if not isinstance(data, dict) or not isinstance(data.get("annotations"), list):
+        raise AnnotationError(
+            "expected 'annotator:' and an 'annotations:' list",
+            path=path,
+            line=1,
+            fix="start the file with 'annotator: your-name' and 'annotations:'",
+        )
+    name = str(data.get("annotator") or path.stem)
+    entries = next(v for k, v in node.value if k.value == "annotations").value
+    result = []
+    for entry, item in zip(entries, data["annotations"], strict=True):
+        line = entry.start_mark.line + 1
+        _check_item(item, corpus, cat, path, line)
+        span = _resolve(corpus, item, path, line, name)
+        result.append(
+            Annotation(
+                annotator=name,
+                reading=item["reading"],
+                span=span,
+                scenes=tuple(item.get("scenes", [])),
+                themes=tuple(item.get("themes", [])),
+                flag=item.get("flag"),
+                note=item.get("note"),
+                source=item.get("source"),
+                ambiguous=bool(item.get("ambiguous")),
+                line=line,
+            )
+        )
+    return result
+
+
+def sentence_labels(corpus: Corpus, annotations: Iterable[Annotation]) -> pd.DataFrame:
+    """Tidy table: one row per (sentence, scene) an annotation puts on a sentence it overlaps.
+
+    Only readings the annotator touched count as annotated; sentences without a scene there
+    have no row (they are "none" for :func:`~rustbone_kit.scenes.evaluate`).
+    """
+    rows = []
+    for note in annotations:
+        reading = corpus[note.reading]
+        for sentence in reading.sentences:
+            if sentence.start < note.span.end and note.span.start < sentence.end:
+                for scene in note.scenes:
+                    rows.append({"reading": reading.id, "sentence": sentence.id, "scene": scene})
+    frame = pd.DataFrame(rows, columns=["reading", "sentence", "scene"]).drop_duplicates()
+    return frame.reset_index(drop=True)
