@@ -28,7 +28,7 @@ import pandas as pd
 from .annotations import load_annotations, sentence_labels
 from .catalogue import Catalogue, load_catalogue
 from .corpus import Corpus
-from .text import Span, fold
+from .text import Span, fold_text
 
 __all__ = [
     "ScenePassages",
@@ -148,17 +148,26 @@ def scene_coverage(
 # --- suggestions ----------------------------------------------------------------------------
 
 
-def _pattern(term: str) -> str:
-    folded = fold(term.strip()).text
-    stem = folded.endswith("*")
-    body = re.escape(folded.rstrip("*").strip()).replace(r"\ ", r"\s+")
-    return rf"(?<!\w){body}\w*" if stem else rf"(?<!\w){body}(?!\w)"
+_TOKEN = re.compile(r"\w+")
+
+
+def _tokens(term: str) -> tuple[str, ...]:
+    """Folded word tokens of a term (case, accents and punctuation dropped)."""
+    return tuple(_TOKEN.findall(fold_text(term)))
+
+
+@dataclass(frozen=True)
+class _Term:
+    kind: str  # "cue" or "character"
+    ident: str  # the cue as written, or the character id
+    words: tuple[str, ...]
+    stem: bool  # the last word is a prefix (the cue ended in '*')
 
 
 @dataclass(frozen=True)
 class _Matcher:
-    regex: re.Pattern
-    groups: dict[str, tuple[str, str]]  # group name -> ("cue" | "character", id-or-cue)
+    by_first: dict[str, list[_Term]]  # exact first word -> terms, longest first
+    stems: dict[str, list[_Term]]  # first three letters of a one-word stem -> terms
     weights: dict[str, dict[str, float]]  # cue -> scene -> weight
     scene_chars: dict[str, tuple[str, ...]]
 
@@ -172,26 +181,55 @@ def _matcher(cat: Catalogue) -> _Matcher:
 
 
 def _build_matcher(cat: Catalogue) -> _Matcher:
-    """One regex for every cue and character mention of the catalogue, longest first."""
+    """Index every cue and character mention by its first word (stems by their start)."""
     owners: dict[str, set[str]] = defaultdict(set)
     for scene in cat.scenes:
         for cue in scene.cues:
             owners[cue].add(scene.id)
-    terms: list[tuple[str, str, str]] = [("cue", cue, cue) for cue in owners]
-    terms += [("character", c.id, m) for c in cat.characters for m in c.mentions]
-    terms.sort(key=lambda t: -len(t[2]))
-    groups, parts = {}, []
-    for i, (kind, ident, text) in enumerate(terms):
-        groups[f"g{i}"] = (kind, ident)
-        parts.append(f"(?P<g{i}>{_pattern(text)})")
+    terms = [_Term("cue", cue, _tokens(cue), cue.strip().endswith("*")) for cue in owners]
+    terms += [
+        _Term("character", c.id, _tokens(m), False) for c in cat.characters for m in c.mentions
+    ]
+    by_first: dict[str, list[_Term]] = defaultdict(list)
+    stems: dict[str, list[_Term]] = defaultdict(list)
+    for term in sorted((t for t in terms if t.words), key=lambda t: -len(" ".join(t.words))):
+        if term.stem and len(term.words) == 1:
+            stems[term.words[0][:3]].append(term)
+        else:
+            by_first[term.words[0]].append(term)
     # a cue shared by k scenes is worth 1/k to each: distinctive cues count most
     weights = {cue: {s: 1 / len(scenes) for s in scenes} for cue, scenes in owners.items()}
-    return _Matcher(
-        re.compile("|".join(parts)),
-        groups,
-        weights,
-        {s.id: s.characters for s in cat.scenes},
-    )
+    return _Matcher(dict(by_first), dict(stems), weights, {s.id: s.characters for s in cat.scenes})
+
+
+def _fits(term: _Term, words: list[str], i: int) -> bool:
+    n = len(term.words)
+    if i + n > len(words):
+        return False
+    if term.stem:
+        return words[i : i + n - 1] == list(term.words[:-1]) and words[i + n - 1].startswith(
+            term.words[-1]
+        )
+    return words[i : i + n] == list(term.words)
+
+
+def _matches(text: str, m: _Matcher) -> list[_Term]:
+    """Leftmost-longest, non-overlapping matches of the catalogue's terms in the text."""
+    words = _TOKEN.findall(fold_text(text))
+    found, i = [], 0
+    while i < len(words):
+        candidates = m.by_first.get(words[i], []) + m.stems.get(words[i][:3], [])
+        best = max(
+            (t for t in candidates if _fits(t, words, i)),
+            key=lambda t: len(" ".join(t.words)),
+            default=None,
+        )
+        if best is None:
+            i += 1
+        else:
+            found.append(best)
+            i += len(best.words)
+    return found
 
 
 def _score(text: str, cat: Catalogue) -> dict[str, tuple[float, list[str]]]:
@@ -199,8 +237,8 @@ def _score(text: str, cat: Catalogue) -> dict[str, tuple[float, list[str]]]:
     cues: dict[str, list[str]] = defaultdict(list)
     people: set[str] = set()
     scores: dict[str, float] = defaultdict(float)
-    for hit in m.regex.finditer(fold(text).text):
-        kind, ident = m.groups[hit.lastgroup]
+    for term in _matches(text, m):
+        kind, ident = term.kind, term.ident
         if kind == "character":
             people.add(ident)
             continue
@@ -230,7 +268,7 @@ def suggest_scenes(
 
     >>> suggest_scenes("Ali carries her into the sea for a swim", top=1)[["scene", "score"]]
       scene  score
-    0  swim   ...
+    0  swim   3.25
     """
     cat = catalogue or catalogue_for(None)
     order = {s.id: s.order for s in cat.scenes}

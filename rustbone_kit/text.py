@@ -31,6 +31,7 @@ __all__ = [
     "NormalizedText",
     "Span",
     "fold",
+    "fold_text",
     "normalize",
     "split_lines",
     "split_sentences",
@@ -239,6 +240,15 @@ def fold(text: str) -> NormalizedText:
     'stephanie and stephanie'
     """
     return _convert(text, _folded)
+
+
+def fold_text(text: str) -> str:
+    """Just the folded string of :func:`fold`, without the offset map: for counting and matching.
+
+    >>> fold_text("Ali’s STÉPHANIE")
+    "ali's stephanie"
+    """
+    return _folded(text)
 
 
 def split_lines(text: str, *, prefix: str = "p") -> list[Span]:

@@ -402,3 +402,16 @@ def test_suffix_picks_one_of_repeated_quotes(tmp_path):
     )
     (note,) = load_annotations(corpus, "me")
     assert corpus["demo"].text[note.span.start - 1 : note.span.end + 5] == "\nRust and Bone is a"
+
+
+@pytest.mark.parametrize("annotator", ["reference", "second"])
+def test_every_bundled_annotation_file_loads(annotator):
+    notes = load_annotations(rk.load_corpus(), annotator)
+    assert notes and all(n.span.text for n in notes)
+
+
+def test_second_annotator_agrees_with_the_reference_on_marchant():
+    corpus = rk.load_corpus()
+    result = agreement(reference_labels(corpus), reference_labels(corpus, "second"), corpus)
+    assert result["sentences"] == len(corpus["marchant"].sentences)  # only the shared reading
+    assert 0.5 < result["overall"] <= 1.0
