@@ -13,19 +13,23 @@ from these files, so a teacher can build a set for another film.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .corpus import bundled_readings_path
-from .errors import KitError
+from .corpus import SLUG, bundled_readings_path
+from .errors import KitError, unknown_id_message
 from .yamlio import load_document
 
-__all__ = ["Catalogue", "CatalogueError", "Character", "Scene", "load_catalogue"]
-
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+__all__ = [
+    "Catalogue",
+    "CatalogueError",
+    "Character",
+    "Scene",
+    "load_catalogue",
+    "unknown_id_message",
+]
 
 
 class CatalogueError(KitError, ValueError):
@@ -97,13 +101,6 @@ class Catalogue:
             raise KeyError(unknown_id_message("character", character_id, ids)) from None
 
 
-def unknown_id_message(kind: str, value: str, known: tuple[str, ...]) -> str:
-    """``unknown scene id 'icee'; did you mean 'ice'? Known: ...``"""
-    close = difflib.get_close_matches(str(value), known, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"unknown {kind} id {value!r}{hint} Known: {', '.join(known)}"
-
-
 def _items(path: Path, key: str) -> tuple[list[tuple[dict[str, Any], int]], dict]:
     if not path.is_file():
         raise CatalogueError(
@@ -167,7 +164,7 @@ def _check_keys(item: Any, allowed: dict[str, bool], path: Path, line: int, what
                 field=key,
                 fix=f"add '{key}: ...' to it",
             )
-    if not _SLUG.match(str(item["id"])):
+    if not SLUG.match(str(item["id"])):
         raise CatalogueError(
             f"id {item['id']!r} is not a slug",
             path=path,

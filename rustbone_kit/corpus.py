@@ -27,7 +27,7 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import ReadingError
+from .errors import ReadingError, unknown_id_message
 from .text import Span, split_lines, split_sentences, word_spans
 from .yamlio import load_mapping
 
@@ -77,7 +77,7 @@ FIELDS: Mapping[str, FieldSpec] = MappingProxyType(
     }
 )
 REQUIRED = tuple(name for name, spec in FIELDS.items() if spec.required)
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _CHECKSUM = re.compile(r"^sha256:[0-9a-f]{64}$")
 _DELIMITER = re.compile(r"^---[ \t]*$")
 #: File names in a readings folder that are documentation or data, not readings.
@@ -192,11 +192,7 @@ class Corpus(Sequence[Reading]):
             try:
                 return self._by_id[key]
             except KeyError:
-                close = difflib.get_close_matches(key, self.ids, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                raise KeyError(
-                    f"no reading with id {key!r}{hint} Ids: {', '.join(self.ids)}"
-                ) from None
+                raise KeyError(unknown_id_message("reading", key, self.ids)) from None
         return self.readings[key]
 
     def __contains__(self, key: object) -> bool:
@@ -309,7 +305,7 @@ def _check_field(name: str, value: Any, path: str, line: int | None) -> None:
             field=name,
             fix=f"give it a value, e.g. '{spec.example}'",
         )
-    if name == "id" and not _SLUG.match(value):
+    if name == "id" and not SLUG.match(value):
         suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "my-reading"
         raise ReadingError(
             f"id {value!r} is not a slug (lower-case letters, digits and single hyphens)",

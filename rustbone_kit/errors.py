@@ -10,9 +10,11 @@ Every error a user can cause names where it is (file, line, field) and how to fi
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Sequence
 from pathlib import Path
 
-__all__ = ["KitError", "ReadingError"]
+__all__ = ["KitError", "ReadingError", "unknown_id_message"]
 
 
 class KitError(Exception):
@@ -58,3 +60,14 @@ class KitError(Exception):
 
 class ReadingError(KitError, ValueError):
     """A reading (or a folder of readings) that cannot be loaded as it is."""
+
+
+def unknown_id_message(kind: str, value: object, known: Sequence[str]) -> str:
+    """``unknown scene id 'icee'; did you mean 'ice'? Known: ...``
+
+    >>> unknown_id_message("reading", "marchand", ["bowditch", "marchant"])
+    "unknown reading id 'marchand'; did you mean 'marchant'? Known: bowditch, marchant"
+    """
+    close = difflib.get_close_matches(str(value), list(known), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"unknown {kind} id {value!r}{hint} Known: {', '.join(known)}"

@@ -63,8 +63,10 @@ SCENES = textwrap.dedent(
 )
 
 
-def folder(tmp_path: Path, annotations: str | None = None, **files: str) -> Path:
-    (tmp_path / "demo.md").write_text(READING)
+def folder(
+    tmp_path: Path, annotations: str | None = None, *, reading: str = READING, **files: str
+) -> Path:
+    (tmp_path / "demo.md").write_text(reading)
     (tmp_path / "characters.yaml").write_text(files.get("characters", CHARACTERS))
     (tmp_path / "scenes.yaml").write_text(files.get("scenes", SCENES))
     if annotations is not None:
@@ -103,11 +105,12 @@ def test_quote_resolves_to_offsets_and_labels_the_sentences_it_overlaps(tmp_path
 
 
 def test_quote_typed_with_other_typography_still_resolves(tmp_path):
-    (tmp_path / "demo.md").write_text(READING.replace("The boy sleeps.", "The boy\u2019s asleep."))
+    curly = READING.replace("The boy sleeps.", "The boy\u2019s asleep.")
     corpus = rk.load_corpus(
-        folder_keep(
+        folder(
             tmp_path,
-            """\
+            reading=curly,
+            annotations="""\
         annotator: me
         annotations:
           - {reading: demo, quote: "The boy's  asleep.", scenes: [ice]}
@@ -116,14 +119,6 @@ def test_quote_typed_with_other_typography_still_resolves(tmp_path):
     )
     (note,) = load_annotations(corpus, "me")
     assert note.span.text == "The boy\u2019s asleep."
-
-
-def folder_keep(tmp_path: Path, annotations: str) -> Path:
-    (tmp_path / "characters.yaml").write_text(CHARACTERS)
-    (tmp_path / "scenes.yaml").write_text(SCENES)
-    (tmp_path / "annotations").mkdir(exist_ok=True)
-    (tmp_path / "annotations" / "me.yaml").write_text(textwrap.dedent(annotations))
-    return tmp_path
 
 
 def test_prefix_picks_one_of_repeated_quotes(tmp_path):
