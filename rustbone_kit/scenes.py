@@ -74,17 +74,20 @@ class ScenePassages:
         return "\n".join(lines)
 
 
-def _merge(sentences: list[Span], reading_id: str) -> tuple[Span, ...]:
-    """Join sentences that follow each other in one passage into a single span."""
+def _merge(sentences: list[Span]) -> tuple[Span, ...]:
+    """Join sentences that follow each other within one line (passage) into a single span.
+
+    Sentences with another sentence, or a line break, between them stay apart.
+    """
     merged: list[Span] = []
     for s in sentences:
-        if merged and not s.source[merged[-1].end : s.start].count("\n"):
-            prev = merged[-1]
-            gap = s.source[prev.end : s.start]
-            if not gap.strip():
-                merged[-1] = Span(s.source, prev.start, s.end, id=prev.id, kind="scene passage")
-                continue
-        merged.append(Span(s.source, s.start, s.end, id=s.id, kind="scene passage"))
+        gap = s.source[merged[-1].end : s.start] if merged else None
+        if gap is not None and not gap.strip() and "\n" not in gap:
+            merged[-1] = Span(
+                s.source, merged[-1].start, s.end, id=merged[-1].id, kind="scene passage"
+            )
+        else:
+            merged.append(Span(s.source, s.start, s.end, id=s.id, kind="scene passage"))
     return tuple(merged)
 
 
@@ -107,7 +110,7 @@ def scene_passages(corpus: Corpus, scene_id: str, *, annotator: str = "reference
     for reading in corpus:
         sentences = [s for s in reading.sentences if s.id in chosen]
         if sentences:
-            passages[reading.id] = _merge(sentences, reading.id)
+            passages[reading.id] = _merge(sentences)
         else:
             silent.append(reading.id)
     return ScenePassages(scene_id, scene.title, passages, tuple(silent))

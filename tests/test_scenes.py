@@ -410,3 +410,29 @@ def test_second_annotator_agrees_with_the_reference_on_marchant():
     result = agreement(reference_labels(corpus), reference_labels(corpus, "second"), corpus)
     assert result["sentences"] == len(corpus["marchant"].sentences)  # only the shared reading
     assert 0.5 < result["overall"] <= 1.0
+
+
+def test_scene_passages_join_neighbouring_sentences_and_only_those(tmp_path):
+    reading = READING.replace("The boy sleeps.", "The boy sleeps at the club.")
+    corpus = rk.load_corpus(
+        folder(
+            tmp_path,
+            reading=reading,
+            annotations="""\
+            annotator: reference
+            annotations:
+              - {reading: demo, quote: "Ali works as a bouncer at a club.", scenes: [club]}
+              - {reading: demo, quote: "The boy sleeps at the club.", scenes: [club]}
+              - {reading: demo, quote: "Leave a Reply", scenes: [club]}
+            """,
+        )
+    )
+    (tmp_path / "annotations" / "me.yaml").rename(tmp_path / "annotations" / "reference.yaml")
+    club = corpus.scene("club")
+    texts = [p.text for p in club.passages["demo"]]
+    # s1 and s2 stand side by side on one line: one passage; s4 is on the next line, after s3
+    assert texts == [
+        "Ali works as a bouncer at a club. The boy sleeps at the club.",
+        "Leave a Reply",
+    ]
+    assert club.passages["demo"][0].id == "demo:s1" and club.silent == ()
