@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from .corpus import body_checksum, load_corpus, parse_reading
+from .corpus import DELIMITER, body_checksum, load_corpus, parse_reading
 from .errors import KitError
 
 __all__ = ["main", "stamp_checksum"]
@@ -48,19 +48,26 @@ def _check(path: str | None) -> int:
 def stamp_checksum(path: str | Path) -> str:
     """Write the body's checksum into a reading's header (atomically); return the line.
 
-    The header must otherwise be valid, except for a stale checksum, which is replaced.
+    Only a header ``checksum:`` line is replaced (a stale one included); the file's line
+    endings are kept. Any other problem raises the loader's own :class:`ReadingError`, and
+    then nothing is written.
     """
     path = Path(path)
     raw = path.read_bytes()
     newline = b"\r\n" if b"\r\n" in raw[:4096] else b"\n"
     lines = raw.split(newline)
-    close = next(i for i in range(1, len(lines)) if lines[i].strip() == b"---")
-    kept = [line for line in lines[1:close] if not line.startswith(b"checksum:")]
-    body = newline.join(lines[close + 1 :]).decode("utf-8").removeprefix("\ufeff")
-    body = body.replace("\r\n", "\n")
-    line = f"checksum: {body_checksum(body)}"
-    new = newline.join([lines[0], *kept, line.encode(), *lines[close:]])
-    parse_reading(new, path=path)  # refuse to write a reading that would not load
+
+    def is_delimiter(line: bytes) -> bool:
+        return bool(DELIMITER.match(line.decode("utf-8", "replace").lstrip("\ufeff")))
+
+    close = next((i for i in range(1, len(lines)) if is_delimiter(lines[i])), None)
+    if close is None or not is_delimiter(lines[0]):
+        parse_reading(raw, path=path)  # raises the missing- or unclosed-header error
+    header = [line for line in lines[1:close] if not line.startswith(b"checksum:")]
+    unstamped = newline.join([lines[0], *header, *lines[close:]])
+    reading = parse_reading(unstamped, path=path)  # every other problem, worded by the loader
+    line = f"checksum: {body_checksum(reading.text)}"
+    new = newline.join([lines[0], *header, line.encode(), *lines[close:]])
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     with os.fdopen(fd, "wb") as out:
         out.write(new)

@@ -79,7 +79,7 @@ FIELDS: Mapping[str, FieldSpec] = MappingProxyType(
 REQUIRED = tuple(name for name, spec in FIELDS.items() if spec.required)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _CHECKSUM = re.compile(r"^sha256:[0-9a-f]{64}$")
-_DELIMITER = re.compile(r"^---[ \t]*$")
+DELIMITER = re.compile(r"^---[ \t]*$")
 #: File names in a readings folder that are documentation or data, not readings.
 _NOT_READINGS = {".yaml", ".yml"}
 
@@ -340,7 +340,7 @@ def parse_reading(raw: bytes, *, path: str | Path = "<reading>") -> Reading:
     spath = str(path)
     text = _decode(raw, spath)
     lines = text.split("\n")
-    if not lines or not _DELIMITER.match(lines[0]):
+    if not lines or not DELIMITER.match(lines[0]):
         raise ReadingError(
             "missing header: the file must begin with a line '---'",
             path=spath,
@@ -348,7 +348,7 @@ def parse_reading(raw: bytes, *, path: str | Path = "<reading>") -> Reading:
             fix="add a header at the top: '---', then 'id: ...', 'title: ...', 'kind: ...', "
             "then '---', then the text",
         )
-    close = next((i for i in range(1, len(lines)) if _DELIMITER.match(lines[i])), None)
+    close = next((i for i in range(1, len(lines)) if DELIMITER.match(lines[i])), None)
     if close is None:
         raise ReadingError(
             "unclosed header: the '---' on line 1 has no closing '---' line",

@@ -12,7 +12,7 @@ import nbformat
 import pytest
 
 import rustbone_kit as rk
-from rustbone_kit.cli import main
+from rustbone_kit.cli import main, stamp_checksum
 from rustbone_kit.notebooks import execute_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,12 +48,34 @@ def test_checksum_prints_and_writes_the_line(tmp_path, capsys):
     assert path.read_text().count("checksum:") == 1
 
 
-def test_checksum_refuses_a_file_without_a_header(tmp_path, capsys):
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("no header", "missing header"),
+        ("---\nid: demo\ntitle: T\nkind: review\nText.\n", "unclosed header"),
+        (GOOD.replace("title: A demo review", "titel: T"), "did you mean 'title'"),
+    ],
+)
+def test_checksum_refuses_a_bad_reading_with_the_loaders_message(
+    tmp_path, capsys, content, message
+):
     path = tmp_path / "demo.md"
-    path.write_text("no header")
+    path.write_text(content)
     assert main(["checksum", "--write", str(path)]) == 1
-    assert "check-readings" in capsys.readouterr().err
-    assert path.read_text() == "no header"
+    assert message in capsys.readouterr().err
+    assert path.read_text() == content  # nothing written
+
+
+def test_checksum_touches_only_the_header_and_keeps_crlf(tmp_path):
+    body = "checksum: this line is the critic's text\r\nAli swims.\r\n"
+    path = tmp_path / "demo.md"
+    path.write_bytes(b"---  \r\nid: demo\r\ntitle: T\r\nkind: review\r\n---\r\n" + body.encode())
+    line = stamp_checksum(path)
+    raw = path.read_bytes()
+    assert raw.endswith(body.encode()) and raw.count(b"\r\n") == raw.count(b"\n")
+    reading = rk.load_corpus(tmp_path)["demo"]
+    assert line == f"checksum: {reading.meta['checksum']}"
+    assert reading.text.startswith("checksum: this line is the critic's text\n")
 
 
 def test_console_script_is_installed():
