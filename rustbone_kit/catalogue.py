@@ -101,7 +101,8 @@ class Catalogue:
             raise KeyError(unknown_id_message("character", character_id, ids)) from None
 
 
-def _items(path: Path, key: str) -> tuple[list[tuple[dict[str, Any], int]], dict]:
+def _items(path: Path, key: str) -> list[tuple[Any, int]]:
+    """The entries of the file's top-level list, each with its file line."""
     if not path.is_file():
         raise CatalogueError(
             f"no {path.name} in the readings folder",
@@ -119,7 +120,7 @@ def _items(path: Path, key: str) -> tuple[list[tuple[dict[str, Any], int]], dict
             fix=f"start the file with '{key}:' and list one item per '- id: ...' entry",
         )
     entries = next(v for k, v in node.value if k.value == key).value
-    return [(item, entries[i].start_mark.line + 1) for i, item in enumerate(data[key])], data
+    return [(item, entries[i].start_mark.line + 1) for i, item in enumerate(data[key])]
 
 
 def _text_list(value: Any, path: Path, line: int, field: str) -> tuple[str, ...]:
@@ -201,7 +202,7 @@ def load_catalogue(folder: str | Path | None = None) -> Catalogue:
     folder = Path(folder) if folder is not None else bundled_readings_path()
     characters = []
     path = folder / "characters.yaml"
-    for item, line in _items(path, "characters")[0]:
+    for item, line in _items(path, "characters"):
         _check_keys(item, _CHARACTER_FIELDS, path, line, "character")
         characters.append(
             Character(
@@ -216,7 +217,7 @@ def load_catalogue(folder: str | Path | None = None) -> Catalogue:
     known = tuple(c.id for c in characters)
     scenes = []
     path = folder / "scenes.yaml"
-    for item, line in _items(path, "scenes")[0]:
+    for item, line in _items(path, "scenes"):
         _check_keys(item, _SCENE_FIELDS, path, line, "scene")
         chars = _text_list(item.get("characters"), path, line, "characters")
         for c in chars:

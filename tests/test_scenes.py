@@ -170,69 +170,46 @@ def test_quote_found_more_than_once_asks_for_a_prefix(tmp_path):
     assert "prefix" in err.fix
 
 
-def test_unknown_reading_suggests_the_nearest(tmp_path):
-    err = annotation_error(tmp_path, "  - {reading: dmeo, quote: 'x', scenes: [ice]}\n")
-    assert err.field == "reading" and "did you mean 'demo'" in str(err)
-
-
-def test_unknown_scene_suggests_the_nearest(tmp_path):
-    err = annotation_error(
-        tmp_path, "  - {reading: demo, quote: 'The boy sleeps.', scenes: [icee]}\n"
-    )
-    assert err.field == "scenes" and "unknown scene id 'icee'; did you mean 'ice'" in str(err)
-
-
-def test_theme_ids_without_a_theme_catalogue(tmp_path):
-    err = annotation_error(
-        tmp_path, "  - {reading: demo, quote: 'The boy sleeps.', themes: [water]}\n"
-    )
-    assert err.field == "themes" and "themes catalogue" in str(err)
-
-
-def test_unknown_flag(tmp_path):
-    err = annotation_error(tmp_path, "  - {reading: demo, quote: 'Leave a Reply', flag: spam}\n")
-    assert err.field == "flag" and "unknown flag id 'spam'" in str(err)
-
-
-def test_unknown_field(tmp_path):
-    err = annotation_error(
-        tmp_path, "  - {reading: demo, quote: 'Leave a Reply', flag: boilerplate, scene: [ice]}\n"
-    )
-    assert err.field == "scene" and "did you mean 'scenes'" in str(err)
-
-
-def test_missing_quote(tmp_path):
-    err = annotation_error(tmp_path, "  - {reading: demo, scenes: [ice]}\n")
-    assert err.field == "quote" and "has no 'quote'" in str(err)
-
-
-def test_annotation_that_says_nothing(tmp_path):
-    err = annotation_error(tmp_path, "  - {reading: demo, quote: 'Leave a Reply'}\n")
-    assert "neither 'scenes' nor 'flag'" in str(err)
-
-
-def test_factual_slip_needs_note_and_source(tmp_path):
-    err = annotation_error(
-        tmp_path, "  - {reading: demo, quote: 'Leave a Reply', flag: factual-slip, note: wrong}\n"
-    )
-    assert err.field == "source" and "needs a 'note'" in str(err)
-
-
-def test_ambiguous_needs_a_note(tmp_path):
-    err = annotation_error(
-        tmp_path, "  - {reading: demo, quote: 'The boy sleeps.', scenes: [ice], ambiguous: true}\n"
-    )
-    assert err.field == "note" and "why" in str(err)
-
-
-def test_scenes_must_be_a_list(tmp_path):
-    err = annotation_error(tmp_path, "  - {reading: demo, quote: 'The boy sleeps.', scenes: ice}\n")
-    assert err.field == "scenes" and "must be a list" in str(err)
-
-
-def test_malformed_entry(tmp_path):
-    err = annotation_error(tmp_path, "  - just a string\n")
-    assert err.line == 3 and "must be a mapping" in str(err)
+@pytest.mark.parametrize(
+    ("entry", "field", "message"),
+    [
+        ("{reading: dmeo, quote: 'x', scenes: [ice]}", "reading", "did you mean 'demo'"),
+        (
+            "{reading: demo, quote: 'The boy sleeps.', scenes: [icee]}",
+            "scenes",
+            "unknown scene id 'icee'; did you mean 'ice'",
+        ),
+        (
+            "{reading: demo, quote: 'The boy sleeps.', themes: [water]}",
+            "themes",
+            "themes catalogue",
+        ),
+        ("{reading: demo, quote: 'Leave a Reply', flag: spam}", "flag", "unknown flag id 'spam'"),
+        (
+            "{reading: demo, quote: 'Leave a Reply', flag: boilerplate, scene: [ice]}",
+            "scene",
+            "did you mean 'scenes'",
+        ),
+        ("{reading: demo, scenes: [ice]}", "quote", "has no 'quote'"),
+        ("{reading: demo, quote: 'Leave a Reply'}", None, "neither 'scenes' nor 'flag'"),
+        (
+            "{reading: demo, quote: 'Leave a Reply', flag: factual-slip, note: wrong}",
+            "source",
+            "needs a 'note'",
+        ),
+        (
+            "{reading: demo, quote: 'The boy sleeps.', scenes: [ice], ambiguous: true}",
+            "note",
+            "saying why",
+        ),
+        ("{reading: demo, quote: 'The boy sleeps.', scenes: ice}", "scenes", "must be a list"),
+        ("just a string", None, "must be a mapping"),
+    ],
+)
+def test_bad_annotation_names_file_line_field_and_fix(tmp_path, entry, field, message):
+    err = annotation_error(tmp_path, f"  - {entry}\n")
+    assert message in str(err)
+    assert err.field == field and err.line == 3 and err.path.endswith("me.yaml") and err.fix
 
 
 def test_malformed_file(tmp_path):
