@@ -16,7 +16,6 @@ measures two annotators against each other.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,10 +24,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .annotations import load_annotations, sentence_labels
+from .annotations import AnnotationError, annotations_path, load_annotations, sentence_labels
 from .catalogue import Catalogue, load_catalogue
 from .corpus import Corpus
-from .text import Span, fold_text
+from .terms import TermIndex, words_of
+from .text import Span
 
 __all__ = [
     "ScenePassages",
@@ -36,6 +36,7 @@ __all__ = [
     "evaluate",
     "reference_labels",
     "scene_coverage",
+    "scene_labels",
     "scene_passages",
     "suggest_scenes",
     "tag_corpus",
@@ -151,26 +152,9 @@ def scene_coverage(
 # --- suggestions ----------------------------------------------------------------------------
 
 
-_TOKEN = re.compile(r"\w+")
-
-
-def _tokens(term: str) -> tuple[str, ...]:
-    """Folded word tokens of a term (case, accents and punctuation dropped)."""
-    return tuple(_TOKEN.findall(fold_text(term)))
-
-
-@dataclass(frozen=True)
-class _Term:
-    kind: str  # "cue" or "character"
-    ident: str  # the cue as written, or the character id
-    words: tuple[str, ...]
-    stem: bool  # the last word is a prefix (the cue ended in '*')
-
-
 @dataclass(frozen=True)
 class _Matcher:
-    by_first: dict[str, list[_Term]]  # exact first word -> terms, longest first
-    stems: dict[str, list[_Term]]  # first three letters of a one-word stem -> terms
+    index: TermIndex  # keys: ("cue", cue as written) or ("character", character id)
     weights: dict[str, dict[str, float]]  # cue -> scene -> weight
     scene_chars: dict[str, tuple[str, ...]]
 
@@ -184,55 +168,16 @@ def _matcher(cat: Catalogue) -> _Matcher:
 
 
 def _build_matcher(cat: Catalogue) -> _Matcher:
-    """Index every cue and character mention by its first word (stems by their start)."""
+    """One term index over every cue and every way of naming a character."""
     owners: dict[str, set[str]] = defaultdict(set)
     for scene in cat.scenes:
         for cue in scene.cues:
             owners[cue].add(scene.id)
-    terms = [_Term("cue", cue, _tokens(cue), cue.strip().endswith("*")) for cue in owners]
-    terms += [
-        _Term("character", c.id, _tokens(m), False) for c in cat.characters for m in c.mentions
-    ]
-    by_first: dict[str, list[_Term]] = defaultdict(list)
-    stems: dict[str, list[_Term]] = defaultdict(list)
-    for term in sorted((t for t in terms if t.words), key=lambda t: -len(" ".join(t.words))):
-        if term.stem and len(term.words) == 1:
-            stems[term.words[0][:3]].append(term)
-        else:
-            by_first[term.words[0]].append(term)
+    pairs = [(("cue", cue), cue) for cue in owners]
+    pairs += [(("character", c.id), m) for c in cat.characters for m in c.mentions]
     # a cue shared by k scenes is worth 1/k to each: distinctive cues count most
     weights = {cue: {s: 1 / len(scenes) for s in scenes} for cue, scenes in owners.items()}
-    return _Matcher(dict(by_first), dict(stems), weights, {s.id: s.characters for s in cat.scenes})
-
-
-def _fits(term: _Term, words: list[str], i: int) -> bool:
-    n = len(term.words)
-    if i + n > len(words):
-        return False
-    if term.stem:
-        return words[i : i + n - 1] == list(term.words[:-1]) and words[i + n - 1].startswith(
-            term.words[-1]
-        )
-    return words[i : i + n] == list(term.words)
-
-
-def _matches(text: str, m: _Matcher) -> list[_Term]:
-    """Leftmost-longest, non-overlapping matches of the catalogue's terms in the text."""
-    words = _TOKEN.findall(fold_text(text))
-    found, i = [], 0
-    while i < len(words):
-        candidates = m.by_first.get(words[i], []) + m.stems.get(words[i][:3], [])
-        best = max(
-            (t for t in candidates if _fits(t, words, i)),
-            key=lambda t: len(" ".join(t.words)),
-            default=None,
-        )
-        if best is None:
-            i += 1
-        else:
-            found.append(best)
-            i += len(best.words)
-    return found
+    return _Matcher(TermIndex(pairs), weights, {s.id: s.characters for s in cat.scenes})
 
 
 def _score(text: str, cat: Catalogue) -> dict[str, tuple[float, list[str]]]:
@@ -240,15 +185,15 @@ def _score(text: str, cat: Catalogue) -> dict[str, tuple[float, list[str]]]:
     cues: dict[str, list[str]] = defaultdict(list)
     people: set[str] = set()
     scores: dict[str, float] = defaultdict(float)
-    for term in _matches(text, m):
-        kind, ident = term.kind, term.ident
-        if kind == "character":
-            people.add(ident)
-            continue
-        for scene, weight in m.weights[ident].items():
-            if ident not in cues[scene]:
-                cues[scene].append(ident)
-                scores[scene] += weight
+    for term, _ in m.index.match_words(words_of(text)):
+        for kind, ident in m.index.owners[term]:
+            if kind == "character":
+                people.add(ident)
+                continue
+            for scene, weight in m.weights[ident].items():
+                if ident not in cues[scene]:
+                    cues[scene].append(ident)
+                    scores[scene] += weight
     result = {}
     for scene, score in scores.items():
         present = [c for c in m.scene_chars[scene] if c in people]
@@ -333,9 +278,36 @@ def _catalogue_of(folder: Path | None) -> Catalogue:
 
 
 def catalogue_for(corpus: Corpus | None) -> Catalogue:
-    """The catalogue beside a corpus's readings (the bundled one for the bundled corpus)."""
+    """The catalogue beside a corpus's readings; the bundled one if the folder has neither
+    scenes.yaml nor characters.yaml (new readings of the same film need no catalogue)."""
     folder = corpus.path if corpus is not None and corpus.path and corpus.path.is_dir() else None
+    if folder is not None and not any((folder / f).is_file() for f in _CATALOGUE_FILES):
+        folder = None
     return _catalogue_of(folder)
+
+
+_CATALOGUE_FILES = ("scenes.yaml", "characters.yaml")
+
+
+def scene_labels(corpus: Corpus, annotator: str = "reference") -> pd.DataFrame:
+    """Sentence labels (reading, sentence, scene): the annotator's file when the corpus has
+    one, otherwise the suggestions of :func:`tag_corpus`. ``attrs["source"]`` says which.
+
+    >>> from rustbone_kit import load_corpus
+    >>> scene_labels(load_corpus()).attrs["source"]
+    'reference'
+    """
+    try:
+        has_file = annotations_path(corpus, annotator).is_file()
+    except AnnotationError:  # a corpus built in memory has no annotations folder
+        has_file = False
+    if has_file:
+        frame = reference_labels(corpus, annotator)
+        frame.attrs["source"] = annotator
+    else:
+        frame = tag_corpus(corpus)[["reading", "sentence", "scene"]].copy()
+        frame.attrs["source"] = "suggestions"
+    return frame
 
 
 def _sets(labels: pd.DataFrame) -> dict[str, set[str]]:

@@ -1,0 +1,194 @@
+"""Finding catalogue terms in text: words, stems and phrases, matched the same way everywhere.
+
+Scene cues, theme terms and the concordance's search term share one syntax and one matcher:
+
+- case, accents and curly or straight apostrophes do not matter (*Stéphanie* = *stephanie*);
+- a term matches whole words only (``ice`` does not match *nice*);
+- a phrase matches its words in a row, whatever the spaces or punctuation between them;
+- a trailing ``*`` makes the last word a stem: ``amputat*`` matches *amputated*, *amputation*.
+
+Matches are leftmost-longest and never overlap, so *bare-knuckle fights* counts once, not as
+*fights* as well. :meth:`TermIndex.find` gives character offsets in the original text.
+
+>>> index = TermIndex([("injury", "injur*"), ("sea", "the sea"), ("sea", "swim*")])
+>>> text = "Her injuries; the  Sea; he swims."
+>>> [(key, text[a:b]) for key, _, a, b in index.find(text)]
+[('injury', 'injuries'), ('sea', 'the  Sea'), ('sea', 'swims')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
+
+from .text import fold, fold_text
+
+__all__ = ["Term", "TermIndex", "parse_term", "term_problem", "words_of"]
+
+_TOKEN = re.compile(r"\w+")
+
+
+def words_of(text: str) -> list[str]:
+    """The folded word tokens of a text: what terms are matched against.
+
+    >>> words_of("Ali’s FISTS break the ice")
+    ['ali', 's', 'fists', 'break', 'the', 'ice']
+    """
+    return _TOKEN.findall(fold_text(text))
+
+
+def _word_offsets(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """Original ``(start, end)`` of each of the folded ``words`` of ``text``.
+
+    Most texts fold word for word, and their words are found in place. A text in which
+    folding merges or splits words (decomposed accents, ligatures) goes through
+    :func:`~rustbone_kit.text.fold`, which maps every folded position back.
+    """
+    direct = list(_TOKEN.finditer(text))
+    if len(direct) == len(words) and all(
+        fold_text(m.group()) == w for m, w in zip(direct, words, strict=True)
+    ):
+        return [m.span() for m in direct]
+    folded = fold(text)
+    return [folded.span_to_original(*m.span()) for m in _TOKEN.finditer(folded.text)]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A term as written, its folded words, and whether its last word is a stem."""
+
+    written: str
+    words: tuple[str, ...]
+    stem: bool
+
+    @property
+    def length(self) -> int:
+        """Characters of the folded words: longer terms win over shorter ones."""
+        return len(" ".join(self.words))
+
+
+def term_problem(written: object) -> str | None:
+    """Why a term cannot be used, or None when it can.
+
+    >>> term_problem("broken hand*"), term_problem("ice*cream"), term_problem("!!")
+    (None, "'*' may only end a term", 'it has no letters or digits')
+    """
+    if not isinstance(written, str) or not written.strip():
+        return "a term must be a word or phrase"
+    if "*" in written.strip()[:-1]:
+        return "'*' may only end a term"
+    if not _TOKEN.search(fold_text(written)):
+        return "it has no letters or digits"
+    return None
+
+
+def parse_term(written: str) -> Term:
+    """Read a term in the catalogue syntax.
+
+    >>> parse_term("Bare-knuckle FIGHT*")
+    Term(written='Bare-knuckle FIGHT*', words=('bare', 'knuckle', 'fight'), stem=True)
+    """
+    problem = term_problem(written)
+    if problem:
+        raise ValueError(f"term {written!r}: {problem}")
+    return Term(written, tuple(words_of(written)), written.strip().endswith("*"))
+
+
+class TermIndex:
+    """Terms indexed by first word (stems by their first three letters), for fast matching.
+
+    Build it from ``(key, term)`` pairs; the key says what a match means (a theme id, a
+    scene cue, a character id). Several keys may share a term: each match reports them all.
+    """
+
+    def __init__(self, pairs: Iterable[tuple[Hashable, str]]):
+        owners: dict[str, list[Hashable]] = defaultdict(list)
+        for key, written in pairs:
+            if key not in owners[written]:
+                owners[written].append(key)
+        self.owners: dict[Term, tuple[Hashable, ...]] = {
+            parse_term(w): tuple(keys) for w, keys in owners.items()
+        }
+        self._by_first: dict[str, list[Term]] = defaultdict(list)
+        self._stems: dict[str, list[Term]] = defaultdict(list)
+        for term in sorted(self.owners, key=lambda t: -t.length):
+            if term.stem and len(term.words) == 1:
+                self._stems[term.words[0][:3]].append(term)
+            else:
+                self._by_first[term.words[0]].append(term)
+
+    def __len__(self) -> int:
+        return len(self.owners)
+
+    @staticmethod
+    def _fits(term: Term, words: Sequence[str], i: int) -> bool:
+        n = len(term.words)
+        if i + n > len(words):
+            return False
+        if term.stem:
+            return tuple(words[i : i + n - 1]) == term.words[:-1] and words[i + n - 1].startswith(
+                term.words[-1]
+            )
+        return tuple(words[i : i + n]) == term.words
+
+    def match_words(self, words: Sequence[str]) -> list[tuple[Term, int]]:
+        """Leftmost-longest, non-overlapping matches: ``(term, index of its first word)``."""
+        found: list[tuple[Term, int]] = []
+        i = 0
+        while i < len(words):
+            candidates = self._by_first.get(words[i], []) + self._stems.get(words[i][:3], [])
+            best = max(
+                (t for t in candidates if self._fits(t, words, i)),
+                key=lambda t: t.length,
+                default=None,
+            )
+            if best is None:
+                i += 1
+            else:
+                found.append((best, i))
+                i += len(best.words)
+        return found
+
+    def match_per_key(self, words: Sequence[str]) -> list[tuple[Hashable, Term, int]]:
+        """Leftmost-longest matches for each key on its own: ``(key, term, first word)``.
+
+        Matches of one key never overlap; matches of different keys may. A theme's phrase
+        "steel legs" and another theme's word "legs" both count.
+        """
+        found: list[tuple[Hashable, Term, int]] = []
+        free_from: dict[Hashable, int] = {}
+        for i in range(len(words)):
+            best: dict[Hashable, Term] = {}
+            for term in self._by_first.get(words[i], []) + self._stems.get(words[i][:3], []):
+                if not self._fits(term, words, i):
+                    continue
+                for key in self.owners[term]:
+                    if free_from.get(key, 0) <= i and (
+                        key not in best or term.length > best[key].length
+                    ):
+                        best[key] = term
+            for key, term in best.items():
+                found.append((key, term, i))
+                free_from[key] = i + len(term.words)
+        return found
+
+    def find(self, text: str, *, per_key: bool = False) -> list[tuple[Hashable, Term, int, int]]:
+        """Every match in ``text``: ``(key, term, start, end)``, offsets in the original text.
+
+        By default matches never overlap and a term shared by several keys gives one row per
+        key; with ``per_key=True`` each key is matched on its own (:meth:`match_per_key`).
+        """
+        words = words_of(text)  # folded words, without an offset map: cheap to rule out
+        if per_key:
+            matches = self.match_per_key(words)
+        else:
+            matches = [(k, t, i) for t, i in self.match_words(words) for k in self.owners[t]]
+        if not matches:
+            return []
+        spans = _word_offsets(text, words)
+        rows = []
+        for key, term, i in matches:
+            rows.append((key, term, spans[i][0], spans[i + len(term.words) - 1][1]))
+        return rows
