@@ -34,6 +34,7 @@ from .yamlio import load_document
 
 __all__ = [
     "FLAGS",
+    "VERDICTS",
     "Annotation",
     "AnnotationError",
     "annotations_path",
@@ -45,7 +46,12 @@ __all__ = [
 FLAGS = {
     "boilerplate": "web-page furniture: titles, bylines, links, comment forms",
     "off-topic": "text about something else than the film",
-    "factual-slip": "a claim that the cited source contradicts (needs note and source)",
+    "factual-slip": "a claim that the cited source contradicts (needs note, source and verdict)",
+}
+#: What a factual-slip's ``verdict`` says of the claim.
+VERDICTS = {
+    "wrong": "the cited source contradicts it",
+    "disputed": "the checked sources disagree, so it is neither right nor wrong",
 }
 _FIELDS = (
     "reading",
@@ -57,6 +63,7 @@ _FIELDS = (
     "flag",
     "note",
     "source",
+    "verdict",
     "ambiguous",
 )
 
@@ -77,6 +84,7 @@ class Annotation:
     flag: str | None = None
     note: str | None = None
     source: str | None = None
+    verdict: str | None = None
     ambiguous: bool = False
     line: int | None = None
 
@@ -175,25 +183,50 @@ def _check_item(item: Any, corpus: Corpus, cat: Catalogue, path: Path, line: int
                 "use an id from scenes.yaml",
             )
     if item.get("themes"):
-        fail(
-            "theme ids need a themes catalogue, which this folder does not have",
-            "themes",
-            "remove 'themes:' until themes.yaml exists",
-        )
+        from .themes import lexicon_for  # the lexicon is read only when an entry has themes
+
+        known = lexicon_for(corpus).ids
+        for theme in item["themes"]:
+            if theme not in known:
+                fail(
+                    unknown_id_message("theme", theme, known),
+                    "themes",
+                    "use an id from themes.yaml",
+                )
     flag = item.get("flag")
     if flag is not None and flag not in FLAGS:
         fail(unknown_id_message("flag", flag, tuple(FLAGS)), "flag", "use one of the flags")
-    if not item.get("scenes") and flag is None:
+    if not item.get("scenes") and not item.get("themes") and flag is None:
         fail(
-            "the annotation says nothing: it has neither 'scenes' nor 'flag'",
+            "the annotation says nothing: it has no 'scenes', 'themes' or 'flag'",
             None,
-            "add scenes: [...] or flag: ...",
+            "add scenes: [...], themes: [...] or flag: ...",
         )
     if flag == "factual-slip" and not (item.get("note") and item.get("source")):
         fail(
             "a factual-slip needs a 'note' (what is wrong) and a 'source' (who says so)",
             "source" if item.get("note") else "note",
             "add both",
+        )
+    verdict = item.get("verdict")
+    if flag == "factual-slip" and verdict is None:
+        fail(
+            "a factual-slip needs a 'verdict'",
+            "verdict",
+            "add verdict: wrong (the source contradicts it) or verdict: disputed "
+            "(the sources disagree)",
+        )
+    if verdict is not None and flag != "factual-slip":
+        fail(
+            "only a factual-slip takes a 'verdict'",
+            "verdict",
+            "remove 'verdict:' or flag the entry factual-slip",
+        )
+    if verdict is not None and (not isinstance(verdict, str) or verdict not in VERDICTS):
+        fail(
+            unknown_id_message("verdict", verdict, tuple(VERDICTS)),
+            "verdict",
+            "use wrong or disputed",
         )
     if item.get("ambiguous") not in (None, True, False):
         fail("'ambiguous' must be true or false", "ambiguous", "write ambiguous: true")
@@ -244,6 +277,7 @@ def load_annotations(
                 flag=item.get("flag"),
                 note=item.get("note"),
                 source=item.get("source"),
+                verdict=item.get("verdict"),
                 ambiguous=bool(item.get("ambiguous")),
                 line=line,
             )

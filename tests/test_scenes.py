@@ -184,7 +184,7 @@ def test_quote_found_more_than_once_asks_for_a_prefix(tmp_path):
         (
             "{reading: demo, quote: 'The boy sleeps.', themes: [water]}",
             "themes",
-            "themes catalogue",
+            "unknown theme id 'water'; did you mean 'water-sea'",
         ),
         ("{reading: demo, quote: 'Leave a Reply', flag: spam}", "flag", "unknown flag id 'spam'"),
         (
@@ -193,11 +193,27 @@ def test_quote_found_more_than_once_asks_for_a_prefix(tmp_path):
             "did you mean 'scenes'",
         ),
         ("{reading: demo, scenes: [ice]}", "quote", "has no 'quote'"),
-        ("{reading: demo, quote: 'Leave a Reply'}", None, "neither 'scenes' nor 'flag'"),
+        ("{reading: demo, quote: 'Leave a Reply'}", None, "no 'scenes', 'themes' or 'flag'"),
         (
             "{reading: demo, quote: 'Leave a Reply', flag: factual-slip, note: wrong}",
             "source",
             "needs a 'note'",
+        ),
+        (
+            "{reading: demo, quote: 'Leave a Reply', flag: factual-slip, note: n, source: s}",
+            "verdict",
+            "needs a 'verdict'",
+        ),
+        (
+            "{reading: demo, quote: 'Leave a Reply', flag: factual-slip, note: n, source: s, "
+            "verdict: wrnog}",
+            "verdict",
+            "unknown verdict id 'wrnog'; did you mean 'wrong'",
+        ),
+        (
+            "{reading: demo, quote: 'Leave a Reply', flag: boilerplate, verdict: wrong}",
+            "verdict",
+            "only a factual-slip takes a 'verdict'",
         ),
         (
             "{reading: demo, quote: 'The boy sleeps.', scenes: [ice], ambiguous: true}",
@@ -345,7 +361,7 @@ def test_reference_annotation_covers_every_reading_and_flags_the_noise():
     hash_note = [n for n in notes if "041b061a72" in n.span.text]
     assert hash_note and hash_note[0].flag
     slips = [n for n in notes if n.flag == "factual-slip"]
-    assert slips and all(n.note and n.source for n in slips)
+    assert slips and all(n.note and n.source and n.verdict for n in slips)
 
 
 def test_what_each_critic_says_about_the_ice_in_one_call():
