@@ -1,7 +1,8 @@
-"""Scene suggestion: accuracy against the reference annotation, and speed at scale.
+"""Scenes and themes: accuracy against the reference annotation, and speed at scale.
 
     .venv/bin/pip install scikit-learn        # the baseline (the 'bench' extra)
-    .venv/bin/python benchmarks/scenes.py
+    .venv/bin/python benchmarks/scenes.py             # both sections
+    .venv/bin/python benchmarks/scenes.py themes      # one section: scenes or themes
 
 Accuracy: precision, recall and F1 of tag_corpus against readings/annotations/reference.yaml.
 Speed: corpora of 100, 1,000 and 5,000 readings made by resampling the seeds' sentences
@@ -9,6 +10,10 @@ Speed: corpora of 100, 1,000 and 5,000 readings made by resampling the seeds' se
 seconds per 1,000 sentences, and the ratio to the time scikit-learn's CountVectorizer takes to
 fit the same sentences (a baseline of plain tokenising and counting, measured in the same run).
 Growth is linear when seconds per 1,000 sentences stay about the same across sizes.
+
+Themes: on the same corpora, theme_table (every theme term found, counted per reading),
+distinctive_words for one reading (which counts the words of every reading), and a
+concordance of one stem, each against the same CountVectorizer fit on the same text.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import time
 import rustbone_kit as rk
 from rustbone_kit.corpus import Corpus, Reading
 from rustbone_kit.scenes import evaluate, reference_labels, scene_coverage, tag_corpus
+from rustbone_kit.themes import concordance, distinctive_words, theme_table
 
 SIZES = (100, 1_000, 5_000)
 
@@ -43,12 +49,7 @@ def timed(fn, *args, **kwargs):
     return result, time.perf_counter() - started
 
 
-def main() -> None:
-    try:
-        from sklearn.feature_extraction.text import CountVectorizer
-    except ImportError:
-        sys.exit("the baseline needs scikit-learn: .venv/bin/pip install scikit-learn")
-
+def scenes_section(CountVectorizer) -> None:
     corpus = rk.load_corpus()
     result = evaluate(tag_corpus(corpus), reference_labels(corpus), corpus)
     o = result["overall"]
@@ -73,6 +74,43 @@ def main() -> None:
             f"{t_base / k:13.4f} {t_tag / t_base:9.1f}",
             flush=True,
         )
+
+
+def themes_section(CountVectorizer) -> None:
+    print(
+        f"{'readings':>8} {'sentences':>9} {'themes s/1k':>11} {'distinct s/1k':>13} "
+        f"{'kwic s/1k':>9} {'CountVec s/1k':>13} {'ratios (themes, distinct, kwic)':>32}"
+    )
+    for n in SIZES:
+        big = synthetic_corpus(n)
+        sentences = [s.text for r in big for s in r.sentences]  # split before timing
+        texts = [r.text for r in big]
+        _, t_themes = timed(theme_table, big)
+        _, t_words = timed(distinctive_words, big, big.ids[0])
+        _, t_kwic = timed(concordance, big, "swim*")
+        _, t_base = timed(CountVectorizer().fit, texts)
+        k = len(sentences) / 1000
+        ratios = f"{t_themes / t_base:.1f}, {t_words / t_base:.1f}, {t_kwic / t_base:.1f}"
+        print(
+            f"{n:8d} {len(sentences):9d} {t_themes / k:11.3f} {t_words / k:13.4f} "
+            f"{t_kwic / k:9.4f} {t_base / k:13.4f} {ratios:>32}",
+            flush=True,
+        )
+
+
+def main() -> None:
+    try:
+        from sklearn.feature_extraction.text import CountVectorizer
+    except ImportError:
+        sys.exit("the baseline needs scikit-learn: .venv/bin/pip install scikit-learn")
+    wanted = sys.argv[1:] or ["scenes", "themes"]
+    if "scenes" in wanted:
+        print("== scenes ==")
+        scenes_section(CountVectorizer)
+        print()
+    if "themes" in wanted:
+        print("== themes ==")
+        themes_section(CountVectorizer)
 
 
 if __name__ == "__main__":

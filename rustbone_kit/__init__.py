@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING
 
 from .corpus import FIELDS, Corpus, Reading, body_checksum, bundled_readings_path, load_corpus
 from .errors import KitError, ReadingError
+from .judgement import ratings, sentence_tone, stance
 from .measures import passage_table
-from .text import Span, fold, normalize
+from .text import STOPWORDS, Span, fold, normalize
+from .themes import concordance, distinctive_words, load_themes, theme_hits, theme_table
 
 if TYPE_CHECKING:
     from . import charts, widgets
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 __all__ = [
     "FIELDS",
+    "STOPWORDS",
     "Corpus",
     "KitError",
     "Reading",
@@ -33,10 +36,18 @@ __all__ = [
     "body_checksum",
     "bundled_readings_path",
     "charts",
+    "concordance",
+    "distinctive_words",
     "fold",
     "load_corpus",
+    "load_themes",
     "normalize",
     "passage_table",
+    "ratings",
+    "sentence_tone",
+    "stance",
+    "theme_hits",
+    "theme_table",
     "widgets",
 ]
 

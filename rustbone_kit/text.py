@@ -28,10 +28,12 @@ from dataclasses import dataclass
 import syntok.segmenter as _syntok
 
 __all__ = [
+    "STOPWORDS",
     "NormalizedText",
     "Span",
     "fold",
     "fold_text",
+    "is_stopword",
     "normalize",
     "split_lines",
     "split_sentences",
@@ -324,3 +326,34 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     ['Ali’s', 'son', 'five']
     """
     return [m.span() for m in _WORD.finditer(text)]
+
+
+#: The one stop-word list of the kit: English function words (articles, pronouns, auxiliaries,
+#: prepositions, conjunctions, common adverbs), folded, written for the kit. Distinctive
+#: words, shared-word highlighting and every other tool that skips "words that say nothing"
+#: use this list and no other, so their results agree. Contractions are listed by their parts
+#: as :func:`~rustbone_kit.terms.words_of` splits them ("it's" gives "it" and "s").
+STOPWORDS = frozenset(
+    """
+    a about above after again against all almost also although am among an and another any
+    anyone anything are around as at be because been before being below between both but by
+    can could d did do does doing done down during each either else even ever every few for
+    from further had has have having he her here hers herself him himself his how however i
+    if in into is it its itself just least less ll m many may me might more most much must my
+    myself neither no nor not now of off often on once one only or other others our ours
+    ourselves out over own quite rather re really s same shall she should since so some
+    something still such t than that the their theirs them themselves then there these they
+    this those though through thus to too under until up upon us ve very was we were what
+    whatever when where whether which while who whom whose why will with within without would
+    yet you your yours yourself yourselves
+    """.split()  # noqa: SIM905 (a word list reads best as words)
+)
+
+
+def is_stopword(word: str) -> bool:
+    """Whether a word is on the kit's stop-word list (case, accents, apostrophes ignored).
+
+    >>> is_stopword("The"), is_stopword("whale")
+    (True, False)
+    """
+    return fold_text(word) in STOPWORDS

@@ -1,0 +1,290 @@
+"""Judgement: ratings, evaluative language, hedges and intensifiers, stance toward characters.
+
+- :func:`ratings`: each rating exactly as written and, only where the text states the
+  scale ("3/5", "7 out of 10", stars), on 0-1;
+- :func:`sentence_tone`: per sentence, the tone of its words by VADER (Hutto and Gilbert,
+  2014), a rule-based sentiment lexicon of about 7,500 scored words that ships inside the
+  ``vaderSentiment`` package (nothing is downloaded), with the hedges and intensifiers found;
+- :func:`stance`: for each critic and character, the sentences naming the character (by
+  name, role or actor, from ``characters.yaml``) and their tone.
+
+What these measures cannot see. VADER scores words and a few rules (negation, "but",
+intensifiers, capitals); it was built on social-media text, not criticism. It cannot tell
+irony from praise, a critic's voice from a view the critic quotes to reject, or praise of a
+performance from a grim description of what the character suffers: "a brutal, harrowing
+film" scores negative, though the critic may mean it as praise. Many critics' words
+("superbly", "taut", "nuanced") are not in its lexicon and score zero. A sentence naming two
+characters counts for both. Read the sentences behind every number.
+
+>>> from rustbone_kit import load_corpus
+>>> tone = sentence_tone(load_corpus())
+>>> tone.columns.tolist()[:6]
+['reading', 'sentence', 'start', 'end', 'text', 'compound']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import pandas as pd
+
+from .catalogue import Catalogue
+from .corpus import Corpus, Reading
+from .terms import TermIndex, words_of
+
+__all__ = [
+    "HEDGES",
+    "INTENSIFIERS",
+    "TONE_THRESHOLD",
+    "parse_rating",
+    "ratings",
+    "sentence_tone",
+    "stance",
+]
+
+#: |compound| below this is "neutral" (VADER's authors' own cut-off).
+TONE_THRESHOLD = 0.05
+
+#: Words and phrases by which a critic softens a claim (written for the kit).
+HEDGES = (
+    "perhaps",
+    "maybe",
+    "possibly",
+    "probably",
+    "apparently",
+    "seemingly",
+    "arguably",
+    "somewhat",
+    "slightly",
+    "a little",
+    "a bit",
+    "kind of",
+    "sort of",
+    "rather",
+    "fairly",
+    "almost",
+    "nearly",
+    "seem*",
+    "appear*",
+    "suggest*",
+    "might",
+    "may",
+    "could",
+    "i think",
+    "i suppose",
+    "i guess",
+    "in a way",
+    "to some extent",
+    "more or less",
+    "tends to",
+)
+#: Words by which a critic strengthens a claim (written for the kit).
+INTENSIFIERS = (
+    "very",
+    "extremely",
+    "incredibly",
+    "truly",
+    "really",
+    "deeply",
+    "utterly",
+    "totally",
+    "completely",
+    "entirely",
+    "absolutely",
+    "highly",
+    "hugely",
+    "immensely",
+    "profoundly",
+    "remarkably",
+    "exceptionally",
+    "particularly",
+    "especially",
+    "clearly",
+    "certainly",
+    "undoubtedly",
+    "never",
+    "always",
+    "superbly",
+)
+
+_FRACTION = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(?:/|out of|of)\s*(\d+(?:[.,]\d+)?)\s*$", re.I)
+_STARS = re.compile(r"^\s*([★*]+)(☆*)\s*$")
+
+
+def parse_rating(written: str | None) -> tuple[float | None, str]:
+    """A rating on 0-1 where the written form states its scale, with how it was read.
+
+    >>> parse_rating("3/5")
+    (0.6, 'fraction 3 of 5')
+    >>> parse_rating("★★★★☆")
+    (0.8, '4 of 5 stars')
+    >>> parse_rating("7.2")
+    (None, 'no scale stated: a number alone cannot be put on 0-1')
+    >>> parse_rating(None)
+    (None, 'no rating')
+    """
+    if written is None or not str(written).strip():
+        return None, "no rating"
+    text = str(written)
+    m = _FRACTION.match(text)
+    if m:
+        value, top = (float(g.replace(",", ".")) for g in m.groups())
+        if top > 0 and 0 <= value <= top:
+            return round(value / top, 3), f"fraction {m.group(1)} of {m.group(2)}"
+        return None, f"{text!r}: the number is outside its scale"
+    m = _STARS.match(text)
+    if m and m.group(2):
+        filled, total = len(m.group(1)), len(m.group(1)) + len(m.group(2))
+        return round(filled / total, 3), f"{filled} of {total} stars"
+    if re.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*", text):
+        return None, "no scale stated: a number alone cannot be put on 0-1"
+    return None, "not a form the kit reads (fraction, 'n out of m', stars)"
+
+
+def ratings(corpus: Corpus) -> pd.DataFrame:
+    """One row per reading: the rating as written, and on 0-1 where the scale is stated.
+
+    >>> from rustbone_kit import load_corpus
+    >>> r = ratings(load_corpus()).set_index("reading")
+    >>> r.loc["marchant", "rating"], r.loc["marchant", "score"]
+    ('7.2', None)
+    """
+    rows = []
+    for reading in corpus:
+        written = reading.meta.get("rating")
+        score, how = parse_rating(written)
+        rows.append((reading.id, written, score, how))
+    frame = pd.DataFrame(rows, columns=["reading", "rating", "score", "how"])
+    frame["score"] = frame["score"].astype(object).where(frame["score"].notna(), None)
+    return frame
+
+
+@lru_cache(maxsize=1)
+def _analyzer():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=1)
+def _marker_index() -> TermIndex:
+    return TermIndex([*(("hedge", h) for h in HEDGES), *(("intensifier", i) for i in INTENSIFIERS)])
+
+
+def _tone(compound: float) -> str:
+    if compound >= TONE_THRESHOLD:
+        return "positive"
+    if compound <= -TONE_THRESHOLD:
+        return "negative"
+    return "neutral"
+
+
+_TONE_COLUMNS = [
+    "reading",
+    "sentence",
+    "start",
+    "end",
+    "text",
+    "compound",
+    "positive",
+    "negative",
+    "tone",
+    "hedges",
+    "intensifiers",
+]
+
+
+def _reading_tone(reading: Reading) -> list[tuple]:
+    cached = reading.__dict__.get("_rk_tone")
+    if cached is None:
+        analyzer, markers = _analyzer(), _marker_index()
+        cached = []
+        for s in reading.sentences:
+            scores = analyzer.polarity_scores(s.text)
+            found: dict[str, list[str]] = {"hedge": [], "intensifier": []}
+            for kind, _, a, b in markers.find(s.text):
+                found[str(kind)].append(s.text[a:b])
+            cached.append(
+                (
+                    reading.id,
+                    s.id,
+                    s.start,
+                    s.end,
+                    s.text,
+                    scores["compound"],
+                    scores["pos"],
+                    scores["neg"],
+                    _tone(scores["compound"]),
+                    ", ".join(found["hedge"]),
+                    ", ".join(found["intensifier"]),
+                )
+            )
+        reading.__dict__["_rk_tone"] = cached
+    return cached
+
+
+def sentence_tone(corpus: Corpus, *, readings: Iterable[str] | None = None) -> pd.DataFrame:
+    """Per sentence: VADER's compound score (-1 to 1), the shares of positive and negative
+    words, a tone label, and the hedges and intensifiers found (as written, comma-separated).
+
+    ``tone`` is positive at compound >= 0.05, negative at <= -0.05, else neutral.
+
+    >>> from rustbone_kit import load_corpus
+    >>> t = sentence_tone(load_corpus(), readings=["marchant"])
+    >>> t.loc[t.text.str.startswith("This can be interpreted"), "hedges"].iloc[0]
+    'I suppose'
+    """
+    chosen = [corpus[r] for r in readings] if readings is not None else list(corpus)
+    rows = [row for reading in chosen for row in _reading_tone(reading)]
+    return pd.DataFrame(rows, columns=_TONE_COLUMNS)
+
+
+def stance(
+    corpus: Corpus, *, catalogue: Catalogue | None = None, with_sentences: bool = False
+) -> pd.DataFrame:
+    """Each critic's tone toward each character: the sentences naming the character.
+
+    A sentence names a character when it contains one of the character's names, roles or
+    the actor's name (``characters.yaml``). Rows for every (reading, character) pair, zeros
+    included: ``sentences`` naming them, ``mean_compound`` (empty when none), counts of
+    positive, negative and neutral sentences. ``with_sentences=True`` returns one row per
+    (sentence, character) instead, for reading the evidence.
+
+    The tone is the sentence's, not the critic's attitude to the character: "Ali neglects
+    his son" is negative about Ali, but "Stéphanie loses her legs" is negative too, and says
+    nothing against her.
+
+    >>> from rustbone_kit import load_corpus
+    >>> s = stance(load_corpus())
+    >>> s.columns.tolist()[:5]
+    ['reading', 'character', 'name', 'sentences', 'mean_compound']
+    """
+    from .scenes import catalogue_for
+
+    cat = catalogue or catalogue_for(corpus)
+    index = TermIndex((c.id, m) for c in cat.characters for m in c.mentions)
+    tone = sentence_tone(corpus)
+    named = []
+    for row in tone.itertuples(index=False):
+        for cid in {key for key, _, _ in index.match_per_key(words_of(row.text))}:
+            named.append((row.reading, cid, row.sentence, row.text, row.compound, row.tone))
+    evidence = pd.DataFrame(
+        named, columns=["reading", "character", "sentence", "text", "compound", "tone"]
+    )
+    if with_sentences:
+        return evidence
+    grid = pd.DataFrame(
+        [(r, c.id, c.names[0]) for r in corpus.ids for c in cat.characters],
+        columns=["reading", "character", "name"],
+    )
+    grouped = evidence.groupby(["reading", "character"])
+    summary = grouped.agg(sentences=("sentence", "size"), mean_compound=("compound", "mean"))
+    counts = pd.crosstab([evidence.reading, evidence.character], evidence.tone)
+    summary = summary.join(counts.reindex(columns=["positive", "negative", "neutral"]))
+    table = grid.merge(summary.reset_index(), on=["reading", "character"], how="left")
+    for column in ("sentences", "positive", "negative", "neutral"):
+        table[column] = table[column].fillna(0).astype(int)
+    table["mean_compound"] = table["mean_compound"].round(3)
+    return table
