@@ -3,7 +3,8 @@
 
     python3 run.py lab         open the lessons in JupyterLab (bundled readings)
     python3 run.py test        run every test: lint, unit tests, notebooks, browser
-    python3 run.py notebooks   re-run every notebook and store its outputs
+    python3 run.py notebooks   re-run lessons and solutions, store their outputs, and rebuild
+                               the exercises from the solutions (rustbone-kit exercises build)
 
 The first run makes a virtual environment in .venv and installs the kit into it (about a
 minute); later runs reuse it, and reinstall only when pyproject.toml has changed.
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
-NOTEBOOK_FOLDERS = ("lessons", "exercises", "solutions")
+NOTEBOOK_FOLDERS = ("lessons", "solutions")  # exercises are generated from solutions
 
 
 def say(message: str) -> None:
@@ -103,7 +104,11 @@ def notebooks(extra_args: list[str]) -> int:
         for folder in NOTEBOOK_FOLDERS
         for p in sorted((ROOT / folder).glob("*.ipynb"))
     ]
-    return run(PYTHON, "-m", "rustbone_kit.cli", "notebooks", *paths)
+    status = run(PYTHON, "-m", "rustbone_kit.cli", "notebooks", *paths)
+    if status or extra_args:
+        return status
+    say("rebuilding the exercises from the solutions ...")
+    return run(PYTHON, "-m", "rustbone_kit.cli", "exercises", "build")
 
 
 COMMANDS = {"lab": lab, "test": test, "notebooks": notebooks}

@@ -100,6 +100,28 @@ def _checksum(files: Sequence[str], write: bool) -> int:
     return status
 
 
+def _exercises(args: argparse.Namespace) -> int:
+    from .exercises import ExerciseError, build, out_of_date
+
+    solutions, exercises = Path(args.solutions), Path(args.exercises)
+    if not solutions.is_dir():
+        print(f"no folder {solutions}: run this from the kit's folder or pass --solutions")
+        return 2
+    if args.action == "check":
+        problems = out_of_date(solutions, exercises)
+        for problem in problems:
+            print(problem)
+        if not problems:
+            print(f"every exercise in {exercises} is in step with {solutions}")
+        return 1 if problems else 0
+    try:
+        build(solutions, exercises, force=args.force, names=args.names or None)
+    except ExerciseError as error:
+        print(error)
+        return 1
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = argparse.ArgumentParser(
@@ -111,11 +133,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     stamp = sub.add_parser("checksum", help="print a reading's checksum line")
     stamp.add_argument("files", nargs="+", help="reading .md files")
     stamp.add_argument("--write", action="store_true", help="store it in the header")
+    ex = sub.add_parser("exercises", help="build student exercises from solutions, or check them")
+    ex.add_argument("action", choices=["build", "check"])
+    ex.add_argument("names", nargs="*", help="build only these solutions (file names or stems)")
+    ex.add_argument("--force", action="store_true", help="replace edited exercises (keeps .bak)")
+    ex.add_argument("--solutions", default="solutions", help="folder of solutions")
+    ex.add_argument("--exercises", default="exercises", help="folder of exercises")
     run = sub.add_parser("notebooks", help="run notebooks in fresh kernels and store their outputs")
     run.add_argument("notebooks", nargs="+", help=".ipynb files")
     args = parser.parse_args(argv)
     if args.command == "check-readings":
         return _check(args.path)
+    if args.command == "exercises":
+        return _exercises(args)
     if args.command == "notebooks":
         from .notebooks import execute_all
 
