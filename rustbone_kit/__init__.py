@@ -14,7 +14,15 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from .corpus import FIELDS, Corpus, Reading, body_checksum, bundled_readings_path, load_corpus
+from .corpus import (
+    FIELDS,
+    Corpus,
+    Reading,
+    body_checksum,
+    bundled_readings_path,
+    load_corpus,
+    reading_from_text,
+)
 from .errors import KitError, ReadingError
 from .judgement import ratings, sentence_tone, stance
 from .measures import passage_table
@@ -44,6 +52,7 @@ __all__ = [
     "normalize",
     "passage_table",
     "ratings",
+    "reading_from_text",
     "sentence_tone",
     "stance",
     "theme_hits",

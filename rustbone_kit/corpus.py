@@ -39,6 +39,7 @@ __all__ = [
     "bundled_readings_path",
     "load_corpus",
     "parse_reading",
+    "reading_from_text",
 ]
 
 
@@ -214,6 +215,23 @@ class Corpus(Sequence[Reading]):
         from .scenes import scene_passages  # the scenes layer builds on this one
 
         return scene_passages(self, scene_id, annotator=annotator)
+
+    def with_readings(self, *readings: Reading) -> Corpus:
+        """A new corpus: these readings added after the others (the folder's catalogues,
+        lexicon and annotations still apply). The corpus itself does not change.
+
+        >>> mine = reading_from_text("Ali breaks the ice with his fists.", id="my-reading")
+        >>> load_corpus().with_readings(mine).ids[-2:]
+        ('unsigned-review', 'my-reading')
+        """
+        taken = [r.id for r in readings if r.id in self._by_id]
+        if taken:
+            raise ReadingError(
+                f"the corpus already has a reading with the id {taken[0]!r}",
+                field="id",
+                fix="give your reading another id",
+            )
+        return Corpus((*self.readings, *readings), self.problems, self.path)
 
     def to_frame(self) -> pd.DataFrame:
         """One tidy row per reading: its metadata, then words, sentences, passages.
@@ -430,6 +448,34 @@ def _candidates(folder: Path) -> tuple[list[Path], list[ReadingError]]:
                 )
             )
     return files, problems
+
+
+def reading_from_text(
+    text: str,
+    *,
+    id: str = "my-reading",
+    title: str = "My reading",
+    author: str | None = None,
+    kind: str = "student reading",
+) -> Reading:
+    """A reading made from text typed in a notebook, to run the kit's tools on one's own words.
+
+    >>> r = reading_from_text("Ali carries her into the sea.", author="A. Student")
+    >>> r.id, r.meta["kind"], [s.text for s in r.sentences]
+    ('my-reading', 'student reading', ['Ali carries her into the sea.'])
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise ReadingError(
+            "the reading has no text", field="text", fix="write your reading between the quotes"
+        )
+    if not SLUG.match(id):
+        raise ReadingError(
+            f"id {id!r} is not a slug",
+            field="id",
+            fix="use lower-case letters, digits and single hyphens, like 'my-reading'",
+        )
+    meta = {"id": id, "title": title, "kind": kind, "author": author}
+    return Reading(id=id, meta=meta, text=text.strip())
 
 
 def load_corpus(path: str | Path | None = None, *, strict: bool = True) -> Corpus:

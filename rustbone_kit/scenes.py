@@ -100,11 +100,21 @@ def reference_labels(corpus: Corpus, annotator: str = "reference") -> pd.DataFra
     return frame
 
 
-def scene_passages(corpus: Corpus, scene_id: str, *, annotator: str = "reference") -> ScenePassages:
-    """Per reading, the annotated passages on a scene (text order), and the silent readings."""
+def scene_passages(
+    corpus: Corpus,
+    scene_id: str,
+    *,
+    annotator: str = "reference",
+    labels: pd.DataFrame | None = None,
+) -> ScenePassages:
+    """Per reading, the passages on a scene (text order), and the silent readings.
+
+    Labels are the annotator's, with suggestions for readings the annotator did not cover
+    (:func:`scene_labels`), or the ``labels`` given.
+    """
     cat = catalogue_for(corpus)
     scene = cat.scene(scene_id)
-    labels = reference_labels(corpus, annotator)
+    labels = scene_labels(corpus, annotator) if labels is None else labels
     chosen = set(labels.loc[labels.scene == scene_id, "sentence"])
     passages: dict[str, tuple[Span, ...]] = {}
     silent = []
@@ -122,12 +132,13 @@ def scene_coverage(
 ) -> pd.DataFrame:
     """Tidy table reading x scene: sentences and words on each scene (zeros included).
 
-    By default the labels are an annotator's; pass ``labels=tag_corpus(corpus)`` to use the
-    suggestions instead (for a folder nobody has annotated yet).
+    By default the labels are an annotator's, with suggestions for readings the annotator
+    did not cover (:func:`scene_labels`); pass ``labels=tag_corpus(corpus)`` to use the
+    suggestions alone.
     """
     cat = catalogue_for(corpus)
     if labels is None:
-        labels = reference_labels(corpus, annotator)
+        labels = scene_labels(corpus, annotator)
     words = {s.id: len(s.text.split()) for r in corpus for s in r.sentences}
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for reading, sentence, scene in zip(labels.reading, labels.sentence, labels.scene, strict=True):
@@ -290,8 +301,9 @@ _CATALOGUE_FILES = ("scenes.yaml", "characters.yaml")
 
 
 def scene_labels(corpus: Corpus, annotator: str = "reference") -> pd.DataFrame:
-    """Sentence labels (reading, sentence, scene): the annotator's file when the corpus has
-    one, otherwise the suggestions of :func:`tag_corpus`. ``attrs["source"]`` says which.
+    """Sentence labels (reading, sentence, scene): the annotator's for the readings the
+    annotator covered, the suggestions of :func:`tag_corpus` for any other reading (a new
+    reading, a student's own). ``attrs["source"]`` says which were used.
 
     >>> from rustbone_kit import load_corpus
     >>> scene_labels(load_corpus()).attrs["source"]
@@ -301,11 +313,26 @@ def scene_labels(corpus: Corpus, annotator: str = "reference") -> pd.DataFrame:
         has_file = annotations_path(corpus, annotator).is_file()
     except AnnotationError:  # a corpus built in memory has no annotations folder
         has_file = False
+    covered: tuple[str, ...] = ()
+    frames = []
     if has_file:
-        frame = reference_labels(corpus, annotator)
+        labels = reference_labels(corpus, annotator)
+        covered = labels.attrs["readings"]
+        frames.append(labels)
+    rest = [r for r in corpus if r.id not in covered]
+    if rest:
+        others = Corpus(tuple(rest), path=corpus.path)
+        frames.append(tag_corpus(others)[["reading", "sentence", "scene"]])
+    frame = (
+        pd.concat(frames, ignore_index=True)
+        if frames
+        else pd.DataFrame(columns=["reading", "sentence", "scene"])
+    )
+    if not rest:
         frame.attrs["source"] = annotator
+    elif covered:
+        frame.attrs["source"] = f"{annotator}; suggestions for {', '.join(r.id for r in rest)}"
     else:
-        frame = tag_corpus(corpus)[["reading", "sentence", "scene"]].copy()
         frame.attrs["source"] = "suggestions"
     return frame
 

@@ -17,6 +17,7 @@ from rustbone_kit.scenes import (
     evaluate,
     reference_labels,
     scene_coverage,
+    scene_labels,
     suggest_scenes,
     tag_corpus,
 )
@@ -416,3 +417,20 @@ def test_scene_passages_join_neighbouring_sentences_and_only_those(tmp_path):
         "Leave a Reply",
     ]
     assert club.passages["demo"][0].id == "demo:s1" and club.silent == ()
+
+
+def test_a_students_reading_joins_the_corpus_and_gets_suggested_scenes():
+    corpus = rk.load_corpus()
+    mine = rk.reading_from_text("Ali punches through the frozen lake to pull his son out.")
+    both = corpus.with_readings(mine)
+    assert both.ids[-1] == "my-reading" and len(corpus) == 5
+    labels = scene_labels(both)
+    assert labels.attrs["source"] == "reference; suggestions for my-reading"
+    assert labels[labels.reading == "my-reading"].scene.tolist() == ["ice"]
+    assert "my-reading" in both.scene("ice").passages
+    with pytest.raises(rk.ReadingError, match="already has a reading with the id 'marchant'"):
+        corpus.with_readings(rk.reading_from_text("text", id="marchant"))
+    with pytest.raises(rk.ReadingError, match="not a slug"):
+        rk.reading_from_text("text", id="My Reading")
+    with pytest.raises(rk.ReadingError, match="no text"):
+        rk.reading_from_text("   ")
