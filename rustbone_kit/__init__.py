@@ -6,11 +6,13 @@
 'Carol Bowditch'
 
 ``rk.charts`` and ``rk.widgets`` are imported on first use (altair and ipywidgets take a
-few seconds to import), so scripts that only load readings stay quick.
+few seconds to import), so scripts that only load readings stay quick. The other modules
+(``rk.scenes``, ``rk.themes``, ``rk.judgement``, ``rk.annotations``, ``rk.adaptation``,
+``rk.checks``) are reachable the same way, with no import of their own.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: it would bind the name ``annotations`` in
+# this package and hide the ``rustbone_kit.annotations`` module behind it.
 import importlib
 from typing import TYPE_CHECKING
 
@@ -61,7 +63,22 @@ __all__ = [
 ]
 
 
+_LAZY = {
+    "adaptation",
+    "annotations",
+    "charts",
+    "checks",
+    "exercises",
+    "judgement",
+    "scenes",
+    "terms",
+    "text",
+    "themes",
+    "widgets",
+}
+
+
 def __getattr__(name: str):
-    if name in {"charts", "widgets"}:
+    if name in _LAZY:
         return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module 'rustbone_kit' has no attribute {name!r}")

@@ -18,6 +18,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from .corpus import SLUG, bundled_readings_path
 from .errors import KitError, unknown_id_message
 from .yamlio import load_document
@@ -91,6 +93,17 @@ class Catalogue:
             return self._scenes[scene_id]
         except KeyError:
             raise KeyError(unknown_id_message("scene", scene_id, self.scene_ids)) from None
+
+    def to_frame(self) -> pd.DataFrame:
+        """The scenes as a table, in film order: order, id, title, characters, description.
+
+        >>> load_catalogue().to_frame().columns.tolist()
+        ['order', 'id', 'title', 'characters', 'description']
+        """
+        rows = [
+            (s.order, s.id, s.title, ", ".join(s.characters), s.description) for s in self.scenes
+        ]
+        return pd.DataFrame(rows, columns=["order", "id", "title", "characters", "description"])
 
     def character(self, character_id: str) -> Character:
         """The character with this id; a KeyError suggests the nearest id."""

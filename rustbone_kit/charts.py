@@ -219,12 +219,25 @@ def _heat(
     tooltip: list[alt.Tooltip],
     title: alt.Title,
     description: str,
+    zero_white: bool = True,
+    keys: tuple[str, ...] = (),
 ) -> alt.Chart:
+    """A heatmap of grey-edged cells; with ``zero_white``, a zero is a white cell, not a pale one.
+
+    Only the columns the chart uses (and the id columns in ``keys``, which tie a cell back to
+    the table it came from) are stored with it, so notebooks stay small.
+    """
+    used = [*keys, *(enc.to_dict()["field"] for enc in (x, y, color, *tooltip))]
+    table = table[list(dict.fromkeys(used))]
+    field = color.to_dict()["field"]
+    color = color.legend(alt.Legend(orient="top", direction="horizontal", gradientLength=240))
+    if zero_white:
+        color = alt.condition(f"datum['{field}'] == 0", alt.value("white"), color)
     chart = (
         alt.Chart(table, description=description)
-        .mark_rect(stroke="white", strokeWidth=2)
+        .mark_rect(stroke="#999999", strokeWidth=0.5)
         .encode(x=x, y=y, color=color, tooltip=tooltip)
-        .properties(title=title, width=alt.Step(64), height=alt.Step(40))
+        .properties(title=title, width=alt.Step(52), height=alt.Step(36))
     )
     return _projector(chart)
 
@@ -236,6 +249,10 @@ def _theme_axis(lexicon: Lexicon) -> alt.X:
         sort=[t.label for t in lexicon.themes],
         axis=alt.Axis(labelAngle=-35),
     )
+
+
+def _sentences(n: int) -> str:
+    return f"{n} sentence" if n == 1 else f"{n} sentences"
 
 
 def _top_cells(table: pd.DataFrame, value: str, label: str, n: int = 3) -> str:
@@ -293,6 +310,7 @@ def theme_heatmap(
             "Which themes each critic stresses",
             subtitle=f"Theme terms per {per:,} words; counts, not meanings: read the hits",
         ),
+        keys=("theme",),
         description=description,
     )
 
@@ -349,6 +367,7 @@ def themes_by_scene_chart(
             "Themes by scene",
             subtitle="What critics stress when they write about each scene",
         ),
+        keys=("order",),
         description=description,
     )
 
@@ -407,11 +426,12 @@ def scene_coverage_chart(corpus: Corpus, *, labels: pd.DataFrame | None = None) 
             "Who discusses which scene",
             subtitle="Sentences per scene; a white cell is a silence, and a finding",
         ),
+        keys=("scene", "order"),
         description=description,
     )
 
 
-def judgement_chart(corpus: Corpus, *, min_sentences: int = 1) -> alt.Chart:
+def judgement_chart(corpus: Corpus, *, min_sentences: int = 2) -> alt.Chart:
     """Reading x character: the mean tone of the sentences in which a critic names a character.
 
     Blue is positive, orange negative (VADER compound, -1 to 1); pairs with fewer than
@@ -439,14 +459,15 @@ def judgement_chart(corpus: Corpus, *, min_sentences: int = 1) -> alt.Chart:
 
     def cells(rows: pd.DataFrame) -> str:
         return "; ".join(
-            f"{r.reading} on {r.name} ({r.mean_compound:+.2f}, {r.sentences} sentences)"
+            f"{r.reading} on {r.name} ({r.mean_compound:+.2f}, {_sentences(r.sentences)})"
             for r in rows.itertuples()
         )
 
     description = (
         f"Heatmap of {_count(table.reading.nunique())} readings (rows) and the characters "
         "they name (columns), shaded by the mean tone of the sentences naming the character, "
-        "from orange (negative, -1) through white to blue (positive, +1)"
+        "from orange (negative, -1) through white to blue (positive, +1); pairs named in "
+        f"fewer than {_sentences(min_sentences)} are left out"
         + (f"; {pooled} readings are pooled in one row" if pooled else "")
         + f". Most positive: {cells(highs)}. Most negative: {cells(lows)}."
     )
@@ -471,7 +492,9 @@ def judgement_chart(corpus: Corpus, *, min_sentences: int = 1) -> alt.Chart:
             "How critics write about each character",
             subtitle="Mean tone of the sentences naming them (VADER); tone is not a verdict",
         ),
+        keys=("character",),
         description=description,
+        zero_white=False,
     )
 
 

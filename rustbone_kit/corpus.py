@@ -154,6 +154,21 @@ class Reading:
         """How many words the text has (letters and digits, inner apostrophes kept)."""
         return len(word_spans(self.text))
 
+    def sentence(self, number: int | str) -> Span:
+        """A sentence by its number as its id gives it (``3`` or ``"s3"``): counting from 1.
+
+        >>> r = Reading(id="demo", meta={"id": "demo", "title": "T", "kind": "review"},
+        ...             text="One. Two. Three.")
+        >>> r.sentence(2).text, r.sentence("s3").id
+        ('Two.', 'demo:s3')
+        """
+        n = int(str(number).removeprefix(f"{self.id}:").removeprefix("s"))
+        if not 1 <= n <= len(self.sentences):
+            raise KeyError(
+                f"{self.id} has sentences s1 to s{len(self.sentences)}; there is no s{n}"
+            )
+        return self.sentences[n - 1]
+
     def line_of(self, offset: int) -> int:
         """The file line holding character ``offset`` of the text."""
         return self.body_line + self.text.count("\n", 0, offset)

@@ -74,6 +74,7 @@ def execute_notebook(
         kernel_name=nb.metadata.get("kernelspec", {}).get("name", "python3"),
         resources={"metadata": {"path": str(path.parent.resolve())}},
         record_timing=False,
+        coalesce_streams=True,  # one stdout output per cell, however the kernel chunked it
     )
     started = time.perf_counter()
     client.execute()

@@ -26,7 +26,7 @@ import pandas as pd
 
 from .annotations import AnnotationError, annotations_path, load_annotations, sentence_labels
 from .catalogue import Catalogue, load_catalogue
-from .corpus import Corpus
+from .corpus import Corpus, bundled_readings_path
 from .terms import TermIndex, words_of
 from .text import Span
 
@@ -93,11 +93,19 @@ def _merge(sentences: list[Span]) -> tuple[Span, ...]:
 
 
 def reference_labels(corpus: Corpus, annotator: str = "reference") -> pd.DataFrame:
-    """Sentence labels (reading, sentence, scene) of one annotator's file."""
-    notes = load_annotations(corpus, annotator)
-    frame = sentence_labels(corpus, notes)
-    frame.attrs["readings"] = tuple(sorted({n.reading for n in notes}))
-    return frame
+    """Sentence labels (reading, sentence, scene) of one annotator's file.
+
+    Read once per corpus and file version: an edited file is read again, an unchanged one not.
+    """
+    path = annotations_path(corpus, annotator)
+    key = (str(path), path.stat().st_mtime if path.exists() else None)
+    cache = corpus.__dict__.setdefault("_rk_labels", {})
+    if key not in cache:
+        notes = load_annotations(corpus, annotator)
+        frame = sentence_labels(corpus, notes)
+        frame.attrs["readings"] = tuple(sorted({n.reading for n in notes}))
+        cache[key] = frame
+    return cache[key].copy()
 
 
 def scene_passages(
@@ -276,7 +284,7 @@ def tag_corpus(
         if progress and (i % step == 0 or i == len(corpus)):
             print(f"tagged {i} of {len(corpus)} readings", flush=True)
     frame = pd.DataFrame(rows, columns=["reading", "sentence", "scene", "score", "evidence"])
-    frame.attrs["readings"] = corpus.ids
+    frame.attrs.update(readings=corpus.ids, source="suggestions")
     return frame
 
 
@@ -284,8 +292,17 @@ def tag_corpus(
 
 
 @lru_cache(maxsize=16)
-def _catalogue_of(folder: Path | None) -> Catalogue:
+def _catalogue_cached(folder: Path | None, stamps: tuple[float, ...]) -> Catalogue:
     return load_catalogue(folder)
+
+
+def _catalogue_of(folder: Path | None) -> Catalogue:
+    """The folder's catalogue, read again whenever one of its files has changed."""
+    base = folder or bundled_readings_path()
+    stamps = tuple(
+        (base / f).stat().st_mtime if (base / f).exists() else 0.0 for f in _CATALOGUE_FILES
+    )
+    return _catalogue_cached(folder, stamps)
 
 
 def catalogue_for(corpus: Corpus | None) -> Catalogue:

@@ -183,8 +183,14 @@ def load_themes(folder: str | Path | None = None) -> Lexicon:
 
 
 @lru_cache(maxsize=16)
-def _lexicon_of(folder: Path | None) -> Lexicon:
+def _lexicon_cached(folder: Path | None, stamp: float) -> Lexicon:
     return load_themes(folder)
+
+
+def _lexicon_of(folder: Path | None) -> Lexicon:
+    """The folder's lexicon, read again whenever themes.yaml has changed (no restart needed)."""
+    path = (folder or bundled_readings_path()) / "themes.yaml"
+    return _lexicon_cached(folder, path.stat().st_mtime if path.exists() else 0.0)
 
 
 def lexicon_for(corpus: Corpus | None) -> Lexicon:
@@ -408,8 +414,11 @@ def distinctive_words(
     texts' lengths, and stays sound for small counts; G2 above 3.84 is roughly p < 0.05 for
     one word (with many words tested, read it as a ranking, not a proof). ``log_ratio`` is
     the effect size (log2 of the ratio of rates, 0.5 added to zero counts): 1 means twice as
-    often. Words are folded; stop words (:data:`~rustbone_kit.text.STOPWORDS`), numbers and
-    single letters are left out; ``min_count`` drops words the reading uses fewer times.
+    often. ``rate`` and ``other_rate`` are per 1,000 *content* words (stop words, numbers and
+    single letters not counted), so they differ from :func:`theme_table`'s rates per 1,000
+    words. Ties in G2 are listed alphabetically. Words are folded; stop words
+    (:data:`~rustbone_kit.text.STOPWORDS`), numbers and single letters are left out;
+    ``min_count`` drops words the reading uses fewer times.
 
     >>> from rustbone_kit import load_corpus
     >>> words = distinctive_words(load_corpus(), "compiled-page", top=3)
@@ -443,7 +452,7 @@ def concordance(
     corpus: Corpus,
     term: str,
     *,
-    window: int = 60,
+    window: int = 40,
     readings: Iterable[str] | None = None,
     scene: str | None = None,
     labels: pd.DataFrame | None = None,

@@ -73,8 +73,11 @@ def test_themes_by_scene_leaves_out_and_names_the_undiscussed_scenes(corpus):
     chart = themes_by_scene_chart(corpus)
     rows = chart_rows(chart)
     full = theme_table(corpus, by="scene")
-    discussed = set(full.loc[full.words > 0, "scene"])
-    assert set(rows.scene) == discussed
+    discussed = set(full.loc[full.words > 0, "title"])
+    assert set(rows.title) == discussed
+    cell = rows.set_index(["title", "label"]).loc[("Into the sea", "Water and the sea")]
+    want = full.set_index(["scene", "theme"]).loc[("swim", "water-sea")]
+    assert (cell.hits, cell.rate) == (want.hits, want.rate)
     assert chart.to_dict()["encoding"]["y"]["sort"] == {"field": "order"}
     silent = set(full.loc[full.words == 0, "title"])
     assert silent and all(title in text_alternative(chart) for title in silent)
@@ -91,17 +94,31 @@ def test_scene_coverage_chart_counts_sentences_with_zeros(corpus):
     assert "white means silent" in text_alternative(chart)
 
 
-def test_judgement_chart_is_diverging_and_leaves_unnamed_pairs_out(corpus):
+def test_judgement_chart_is_diverging_and_leaves_rarely_named_pairs_out(corpus):
     chart = judgement_chart(corpus)
     spec = chart.to_dict()
     color = spec["encoding"]["color"]
     assert color["scale"] == {"scheme": "blueorange", "domain": [-1, 1], "reverse": True}
     rows = chart_rows(chart).set_index(["reading", "character"])
     table = stance(corpus).set_index(["reading", "character"])
-    named = table[table.sentences > 0]
-    assert len(rows) == len(named)
+    named = table[table.sentences >= 2]  # one sentence is too little to speak of a stance
+    assert len(rows) == len(named) < len(table[table.sentences > 0])
     assert (rows.mean_compound.round(2) == named.mean_compound.round(2)).all()
     assert "orange (negative" in text_alternative(chart)
+    assert "fewer than 2 sentences are left out" in text_alternative(chart)
+    assert len(chart_rows(judgement_chart(corpus, min_sentences=1))) == len(
+        table[table.sentences > 0]
+    )
+
+
+def test_zero_cells_are_white_and_only_used_columns_are_stored(corpus):
+    spec = scene_coverage_chart(corpus).to_dict()
+    color = spec["encoding"]["color"]
+    assert color["condition"] == {"test": "datum['sentences'] == 0", "value": "white"}
+    assert color["field"] == "sentences" and color["legend"]["orient"] == "top"
+    assert set(chart_rows(scene_coverage_chart(corpus)).columns) == {
+        "reading", "scene", "order", "title", "sentences", "words"
+    }  # fmt: skip
 
 
 def test_distinctive_words_chart_is_ranked_bars_of_the_table(corpus):
