@@ -475,9 +475,11 @@ def reading_from_text(
 ) -> Reading:
     """A reading made from text typed in a notebook, to run the kit's tools on one's own words.
 
-    >>> r = reading_from_text("Ali carries her into the sea.", author="A. Student")
-    >>> r.id, r.meta["kind"], [s.text for s in r.sentences]
-    ('my-reading', 'student reading', ['Ali carries her into the sea.'])
+    Lines broken inside a paragraph are joined; a blank line starts a new paragraph.
+
+    >>> r = reading_from_text("Ali carries her\\ninto the sea.\\n\\nIt moves me.", author="Sam")
+    >>> r.id, r.meta["kind"], [p.text for p in r.passages]
+    ('my-reading', 'student reading', ['Ali carries her into the sea.', 'It moves me.'])
     """
     if not isinstance(text, str) or not text.strip():
         raise ReadingError(
@@ -490,7 +492,10 @@ def reading_from_text(
             fix="use lower-case letters, digits and single hyphens, like 'my-reading'",
         )
     meta = {"id": id, "title": title, "kind": kind, "author": author}
-    return Reading(id=id, meta=meta, text=text.strip())
+    # typed text wraps lines inside a paragraph; the kit's passages are whole lines
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    body = "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
+    return Reading(id=id, meta=meta, text=body)
 
 
 def load_corpus(path: str | Path | None = None, *, strict: bool = True) -> Corpus:

@@ -64,10 +64,10 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Page, Route
 
 #: The notebooks to run, by file name in the notebook folder. Add later lessons here.
-NOTEBOOKS = ["01_meet_the_readings.ipynb"]
-
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS_DIR = Path(os.environ.get("RUSTBONE_BROWSER_NOTEBOOKS_DIR") or REPO / "lessons")
+#: Every lesson, found on disk: a new lesson is checked in the browser without a list to edit.
+NOTEBOOKS = sorted(p.name for p in NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -575,6 +575,73 @@ def _check_widgets(page: Page, panel: Locator, shots: Path, stem: str) -> tuple[
     return problems, f"dropdown {options[current]!r} -> {options[choice]!r} updated the widget"
 
 
+@dataclass
+class Session:
+    """One browser context on one notebook: its page, the network guard, what to report."""
+
+    page: Page
+    guard: NetworkGuard
+    report: list[str]
+    problems: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+@contextlib.contextmanager
+def _session(
+    browser: Browser,
+    lab: LabServer,
+    notebook: str,
+    screenshot_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> Iterator[Session]:
+    """A fresh context with every non-loopback request aborted; on exit: a full-page
+    screenshot, the report printed, the context and the kernels closed."""
+    guard = NetworkGuard()
+    context = browser.new_context(viewport={"width": 1366, "height": 1000})
+    context.set_default_timeout(ACTION_MS)
+    context.route("**/*", guard.handle)
+    page = context.new_page()
+    session = Session(page, guard, [f"{notebook}: screenshots in {screenshot_dir}"])
+    page.on("pageerror", lambda error: session.page_errors.append(str(error)))
+
+    def on_dialog(dialog: Any) -> None:  # an alert() that ran: recorded, then dismissed
+        session.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    try:
+        yield session
+        forbidden = guard.forbidden()
+        if forbidden:
+            session.problems.append(
+                "needed the internet (requests aborted):\n" + "\n".join(forbidden)
+            )
+    finally:
+        try:
+            page.screenshot(path=screenshot_dir / f"{Path(notebook).stem}-page.png", full_page=True)
+        except Exception as error:  # a screenshot must not hide the real failure
+            session.report.append(f"no page screenshot: {error}")
+        session.report.append(f"aborted non-loopback requests: {len(guard.aborted)}")
+        session.report += [f"  {kind} {url}" for url, kind in guard.aborted]
+        session.report += [f"page error: {error}" for error in session.page_errors]
+        context.close()
+        lab.shutdown_kernels()
+        with capsys.disabled():
+            print("\n[browser] " + "\n[browser] ".join(session.report))
+
+
+def _fail_on(notebook: str, session: Session) -> None:
+    if session.problems:
+        pytest.fail(
+            f"{notebook} in Chromium:\n- "
+            + "\n- ".join(session.problems)
+            + "\n"
+            + "\n".join(session.report),
+            pytrace=False,
+        )
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_notebook_runs_in_chromium(
     notebook: str,
@@ -593,18 +660,9 @@ def test_notebook_runs_in_chromium(
     warnings.warn(
         f"browser screenshots for {notebook}: {screenshot_dir}", UserWarning, stacklevel=1
     )
-
-    guard = NetworkGuard()
-    context = browser.new_context(viewport={"width": 1366, "height": 1000})
-    context.set_default_timeout(ACTION_MS)
-    context.route("**/*", guard.handle)
-    page = context.new_page()
-    page_errors: list[str] = []
-    page.on("pageerror", lambda error: page_errors.append(str(error)))
-    report = [f"{notebook}: screenshots in {screenshot_dir}"]
-    problems: list[str] = []
-    started = time.monotonic()
-    try:
+    with _session(browser, lab, notebook, screenshot_dir, capsys) as session:
+        page, report, problems = session.page, session.report, session.problems
+        started = time.monotonic()
         panel = _open_and_run(page, lab, notebook)
         report.append(f"ran all cells in {time.monotonic() - started:.1f} s")
         problems += _check_cells_ran(panel, stored)
@@ -615,23 +673,272 @@ def test_notebook_runs_in_chromium(
             widget_problems, note = _check_widgets(page, panel, screenshot_dir, stem)
             problems += widget_problems
             report.append(note or "widgets: see problems")
-        forbidden = guard.forbidden()
-        if forbidden:
-            problems.append("needed the internet (requests aborted):\n" + "\n".join(forbidden))
-    finally:
+    _fail_on(notebook, session)
+
+
+# ---------------------------------------------------------------- the widgets, one by one
+
+#: Generated at test time into the served (temporary) folder; never committed.
+WIDGETS_NOTEBOOK = "rustbone_widgets_check.ipynb"
+#: Markup a reading may carry. The notebook builds these strings from pieces, so its own
+#: code cells never contain them: on the page they can only come from a widget's output.
+HOSTILE = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")
+HOSTILE_CELL = """\
+from IPython.display import display
+
+S = "<" + "script>alert(1)</" + "script>"
+I = "<" + "img src=x onerror=alert(1)>"
+hostile = rk.Corpus(readings=tuple(
+    rk.Reading(id=key, text=text,
+               meta={"id": key, "title": S, "kind": "review", "author": I, "outlet": S})
+    for key, text in [
+        ("hostile-a", f"Ali carries Stéphanie into the sea for a swim {S} and {I} here."),
+        ("hostile-b", f"In the sea, Ali carries her for a swim {I}. {S}"),
+    ]
+))
+display(SideBySide(hostile))
+ReadingBrowser(hostile)"""
+
+
+def _widgets_notebook(annotation_file: Path) -> dict[str, Any]:
+    """A notebook showing every widget (one per cell), and a hostile reading in two."""
+    sources = [
+        "import rustbone_kit as rk\n"
+        "from rustbone_kit.widgets import (Annotator, Concordance, ReadingBrowser, SideBySide,\n"
+        "                                  ThemeExplorer)\n"
+        "corpus = rk.load_corpus()",
+        'SideBySide(corpus, scene="swim", readings=["bowditch", "marchant"])',
+        "Concordance(corpus)",
+        "ThemeExplorer(corpus)",
+        f'Annotator(corpus, "browser-check", path={str(annotation_file)!r}, reading="marchant")',
+        HOSTILE_CELL,
+    ]
+    cells = [
+        {
+            "cell_type": "markdown",
+            "id": "w-00",
+            "metadata": {},
+            "source": "# Widgets check (made by tests/test_browser.py)",
+        }
+    ]
+    cells += [
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": f"w-{number:02d}",
+            "metadata": {},
+            "outputs": [],
+            "source": source,
+        }
+        for number, source in enumerate(sources, start=1)
+    ]
+    return {
+        "cells": cells,
+        "metadata": {
+            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"},
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+
+
+# Run in the page on an element: its rendered text, every run of white space made one space
+# (ipywidgets puts non-breaking spaces in option labels).
+JS_TEXT = "(e) => e.innerText.replace(/\\s+/g, ' ').trim()"
+# ... and on several: their text content. Not innerText: it depends on whether the element is
+# laid out at that moment, so it can change while the widget has not.
+JS_TEXTS = "(es) => es.map((e) => e.textContent.replace(/\\s+/g, ' ').trim())"
+
+
+def _texts(locator: Locator) -> list[str]:
+    return locator.evaluate_all(JS_TEXTS)
+
+
+def _option_index(select: Locator, text: str) -> int:
+    """The index of the first option whose label contains ``text``."""
+    labels = _texts(select.locator("option"))
+    for index, label in enumerate(labels):
+        if text in label:
+            return index
+    raise AssertionError(f"no option with {text!r} in {labels}")
+
+
+def _wait_changed(page: Page, locator: Locator, before: list[str], what: str) -> list[str]:
+    """Wait until the texts of ``locator`` differ from ``before``; return them."""
+    deadline = time.monotonic() + WIDGET_REACT_MS / 1000
+    while time.monotonic() < deadline:
+        now = _texts(locator)
+        if now != before:
+            return now
+        page.wait_for_timeout(100)
+    raise AssertionError(f"{what} did not change the widget within {WIDGET_REACT_MS // 1000} s")
+
+
+def _check_side_by_side(page: Page, widget: Locator) -> str:
+    """Choose another scene, then add a reading: the columns follow each change."""
+    columns = widget.locator(".rk-sbs-view .rk-column")
+    before = _texts(columns)
+    assert len(before) == 2, f"{len(before)} columns: {before}"
+    assert "Says nothing about Into the sea" in before[1], before
+    scene = widget.locator(".rk-sbs-scene select")
+    scene.select_option(index=_option_index(scene, "Waking without her legs"))
+    after_scene = _wait_changed(page, columns, before, "choosing another scene")
+    assert len(after_scene) == 2 and "Says nothing" not in " ".join(after_scene), after_scene
+    readings = widget.locator(".rk-sbs-readings select")
+    readings.locator("option", has_text="(overview)").click(modifiers=["Control"])
+    after_readings = _wait_changed(page, columns, after_scene, "Ctrl+clicking a reading")
+    assert len(after_readings) == 3, after_readings
+    # columns come in the list's order: bowditch, marchant, then the overview (no author)
+    assert after_readings[:2] == after_scene, after_readings
+    assert after_readings[2].startswith("author not stated"), after_readings[2]
+    # a passage opens onto its paragraph
+    passage = widget.locator(".rk-sbs-view details.rk-passage").first
+    passage.locator("summary").click()
+    assert passage.evaluate("(d) => d.open") and passage.locator(".rk-here").is_visible()
+    return "SideBySide: columns changed with the scene and with Ctrl+click on a reading"
+
+
+def _check_concordance(page: Page, widget: Locator) -> str:
+    """Type a term and press Enter, then another and press Tab: rows appear; a row opens."""
+    rows = widget.locator(".rk-kwic-view .rk-kwic-row")
+    assert rows.count() == 0
+    term = widget.locator(".rk-kwic-term input")
+    term.fill("fight*")
+    term.press("Enter")
+    page.wait_for_function(
+        "(e) => e.querySelectorAll('.rk-kwic-row').length > 0",
+        arg=widget.element_handle(),
+        timeout=WIDGET_REACT_MS,
+    )
+    fights = rows.count()
+    assert fights == 11, _texts(rows)
+    before = _texts(rows)
+    term.fill("orca")
+    term.press("Tab")
+    _wait_changed(page, rows, before, "typing another term and pressing Tab")
+    assert rows.count() == 1
+    row = rows.first
+    full = row.locator(".rk-full")
+    # by keyboard: focus the line (as Tab would) and press Enter; then by mouse, to close
+    row.locator("summary").focus()
+    page.keyboard.press("Enter")
+    full.wait_for(state="visible")
+    assert "orca" in full.inner_text() and full.locator("mark.rk-match").count() == 1
+    row.locator("summary").click()
+    full.wait_for(state="hidden")
+    return f"Concordance: Enter gave {fights} rows, Tab 1; Enter and a click open and close a row"
+
+
+def _check_theme_explorer(page: Page, widget: Locator) -> str:
+    """Choose another theme: the heading, bars and passages change."""
+    view = widget.locator(".rk-theme-view .rk-view")
+    before = _texts(view)
+    theme = widget.locator(".rk-theme-choice select")
+    theme.select_option(index=_option_index(theme, "Water and the sea"))
+    _wait_changed(page, view, before, "choosing another theme")
+    assert view.locator("h3").inner_text() == "Water and the sea"
+    passages = view.locator(".rk-theme-passage")
+    assert passages.count() > 0 and view.locator(".rk-theme-passage mark.rk-match").count() > 0
+    return f"ThemeExplorer: 'Water and the sea' shows {passages.count()} passages"
+
+
+def _check_annotator(page: Page, widget: Locator, annotation_file: Path) -> str:
+    """Step to a sentence, tag it with a scene: the kappa table appears; Save writes."""
+    agreement = widget.locator(".rk-annotate-agreement")
+    assert "Nothing to compare yet" in agreement.inner_text()
+    sentence = widget.locator(".rk-annotate-view")
+    for _ in range(3):
+        widget.locator("button", has_text="Next").click()
+    page.wait_for_function(
+        "(e) => e.innerText.includes('Sentence 4 of 32')",
+        arg=sentence.element_handle(),
+        timeout=WIDGET_REACT_MS,
+    )
+    widget.locator(".rk-annotate-scenes select option", has_text="Father and son").click()
+    table = agreement.locator("table.rk-kappa")
+    table.wait_for(state="visible", timeout=WIDGET_REACT_MS)
+    text = agreement.inner_text()
+    assert "Sentences compared: 32" in text and "Father and son head south" in text, text
+    widget.locator("button.rk-annotate-save").click()
+    status = widget.locator(".rk-annotate-status")
+    page.wait_for_function(
+        "(e) => e.innerText.includes('Saved.')",
+        arg=status.element_handle(),
+        timeout=WIDGET_REACT_MS,
+    )
+    from rustbone_kit import load_corpus
+    from rustbone_kit.annotations import load_annotations
+
+    notes = load_annotations(load_corpus(), annotation_file)
+    assert [(n.reading, n.scenes) for n in notes] == [("marchant", ("journey-south",))]
+    return "Annotator: tagging showed the kappa table; Save wrote a file that loads back"
+
+
+def _check_hostile(page: Page, panel: Locator, session: Session, shot: Path) -> str:
+    """The hostile strings show as text; no <img src=x> element exists; no dialog fired."""
+    cell = panel.locator(".jp-Notebook-cell").last
+    cell.scroll_into_view_if_needed()
+    cell.locator(".jp-OutputArea").screenshot(path=shot)
+    shown = panel.evaluate(JS_TEXT)
+    for text in HOSTILE:
+        assert text in shown, f"{text!r} is not shown as text"
+    injected = page.evaluate(
+        """() => document.querySelectorAll('img[src="x"]').length
+          + [...document.querySelectorAll('script')]
+              .filter((s) => s.textContent.includes('alert(1)')).length"""
+    )
+    assert injected == 0, f"{injected} hostile element(s) in the page"
+    assert not session.dialogs, session.dialogs
+    return "hostile strings shown as text; no element made of them; no dialog"
+
+
+def test_widgets_work_in_chromium(
+    lab: LabServer,
+    browser: Browser,
+    screenshot_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Each widget in a generated notebook, driven through its real controls."""
+    annotation_file = tmp_path / "annotations" / "browser-check.yaml"
+    path = lab.root / WIDGETS_NOTEBOOK
+    path.write_text(json.dumps(_widgets_notebook(annotation_file), indent=1), encoding="utf-8")
+    stored = StoredNotebook.read(path)
+    stem = path.stem
+    checks = [
+        (".rk-side-by-side-widget", _check_side_by_side),
+        (".rk-concordance-widget", _check_concordance),
+        (".rk-theme-explorer-widget", _check_theme_explorer),
+        (".rk-annotator-widget", lambda p, w: _check_annotator(p, w, annotation_file)),
+    ]
+    with _session(browser, lab, WIDGETS_NOTEBOOK, screenshot_dir, capsys) as session:
+        page, report, problems = session.page, session.report, session.problems
+        started = time.monotonic()
+        panel = _open_and_run(page, lab, WIDGETS_NOTEBOOK)
+        report.append(f"ran all cells in {time.monotonic() - started:.1f} s")
+        problems += _check_cells_ran(panel, stored)
         try:
-            page.screenshot(path=screenshot_dir / f"{stem}-page.png", full_page=True)
-        except Exception as error:  # a screenshot must not hide the real failure
-            report.append(f"no page screenshot: {error}")
-        report.append(f"aborted non-loopback requests: {len(guard.aborted)}")
-        report += [f"  {kind} {url}" for url, kind in guard.aborted]
-        report += [f"page error: {error}" for error in page_errors]
-        context.close()
-        lab.shutdown_kernels()
-        with capsys.disabled():
-            print("\n[browser] " + "\n[browser] ".join(report))
-    if problems:
-        pytest.fail(
-            f"{notebook} in Chromium:\n- " + "\n- ".join(problems) + "\n" + "\n".join(report),
-            pytrace=False,
-        )
+            page.wait_for_function(JS_WIDGETS_SETTLED, arg=PANEL, timeout=RENDER_MS)
+        except PlaywrightTimeout:
+            problems.append(f"a widget was still loading after {RENDER_MS // 1000} s")
+        problems += [
+            f"a widget did not render: {t[:200]}" for t in page.evaluate(JS_WIDGET_FAILURES, PANEL)
+        ]
+        for selector, check in checks:
+            widget = panel.locator(selector).first
+            name = selector.strip(".")
+            try:
+                widget.wait_for(state="visible", timeout=RENDER_MS)
+                widget.scroll_into_view_if_needed()
+                report.append(check(page, widget))
+            except (AssertionError, PlaywrightTimeout) as error:
+                problems.append(f"{name}: {error}")
+            with contextlib.suppress(PlaywrightTimeout):
+                widget.screenshot(path=screenshot_dir / f"{stem}-{name}.png")
+        try:
+            shot = screenshot_dir / f"{stem}-hostile.png"
+            report.append(_check_hostile(page, panel, session, shot))
+        except (AssertionError, PlaywrightTimeout) as error:
+            problems.append(f"hostile reading: {error}")
+    _fail_on(WIDGETS_NOTEBOOK, session)
