@@ -129,17 +129,21 @@ class Number(Answer):
 
 @dataclass(frozen=True)
 class Choice(Answer):
-    """One of a fixed set of options; ``correct`` are those that pass."""
+    """One of a fixed set of options (case does not matter); ``correct`` are those that pass,
+    or a function of the corpus that computes them from the data."""
 
     options: tuple[str, ...]
-    correct: tuple[str, ...]
+    correct: tuple[str, ...] | Callable[[Corpus], Iterable[str]]
     hint: str = ""
 
     def judge(self, answer: Any, corpus: Corpus) -> tuple[bool, str]:
-        if not isinstance(answer, str) or answer.strip() not in self.options:
+        chosen = answer.strip().casefold() if isinstance(answer, str) else None
+        by_fold = {o.casefold(): o for o in self.options}
+        if chosen not in by_fold:
             return False, f"Answer with one of: {', '.join(map(repr, self.options))}."
-        if answer.strip() in self.correct:
-            return True, f"{answer.strip()!r} is right."
+        correct = self.correct(corpus) if callable(self.correct) else self.correct
+        if by_fold[chosen] in set(correct):
+            return True, f"{by_fold[chosen]!r} is right."
         return False, self.hint
 
 
@@ -354,6 +358,9 @@ def check(question_id: str, answer: Any, *, corpus: Corpus | None = None) -> Fee
             )
         else:
             ok, message = q.answer.judge(answer, corpus or _default_corpus())
+            hint = q.answer.hint.strip()
+            if not ok and hint and hint not in message:
+                message = f"{message.strip()} {hint}"  # every "not yet" carries the hint
             result = Feedback(qid, "passed" if ok else "not yet", message.strip())
     except Exception as error:  # a check must never show a student a traceback
         result = Feedback(

@@ -176,3 +176,11 @@ def test_feedback_html_is_escaped_and_says_the_status_in_words(corpus):
     feedback = check("01.2", ["<script>"], corpus=corpus)
     assert "<script>" not in feedback._repr_html_() and "&lt;script&gt;" in feedback._repr_html_()
     assert "Not yet." in feedback._repr_html_()  # the status in words, not only a colour
+
+
+def test_choices_ignore_case_and_may_be_computed_and_every_miss_carries_the_hint(corpus):
+    assert check("01.3", "Compiled Page", corpus=corpus).passed
+    computed = Choice(options=("yes", "no"), correct=lambda c: ["yes"] if len(c) == 5 else ["no"])
+    assert computed.judge("YES", corpus)[0] and not computed.judge("no", corpus)[0]
+    miss = check("01.4", {"reading": "compiled-page", "quote": "no such words", "claim": "x " * 9})
+    assert "Browse compiled-page passage by passage" in miss.message
