@@ -34,10 +34,9 @@ import pandas as pd
 import yaml
 
 from .annotations import VERDICTS, load_annotations
-from .catalogue import CatalogueError
+from .catalogue import CatalogueError, read_catalogue_file
 from .corpus import SLUG, Corpus, bundled_readings_path
 from .errors import unknown_id_message
-from .yamlio import load_document
 
 __all__ = [
     "CHANGE_COLUMNS",
@@ -153,15 +152,7 @@ def _key_nodes(node: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
 
 
 def _read(path: Path) -> tuple[dict[str, Any], yaml.Node]:
-    if not path.is_file():
-        raise CatalogueError(
-            f"no {path.name} in the readings folder",
-            path=path,
-            fix=f"copy {path.name} from the bundled readings and adapt it to your film",
-        )
-    data, node = load_document(
-        path.read_text(encoding="utf-8-sig"), path=str(path), error=CatalogueError
-    )
+    data, node = read_catalogue_file(path)
     if not isinstance(data, dict):
         raise CatalogueError(
             "expected 'field: value' lines at the top of the file",

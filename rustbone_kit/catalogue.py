@@ -114,17 +114,21 @@ class Catalogue:
             raise KeyError(unknown_id_message("character", character_id, ids)) from None
 
 
-def _items(path: Path, key: str) -> list[tuple[Any, int]]:
-    """The entries of the file's top-level list, each with its file line."""
+def read_catalogue_file(path: Path) -> tuple[Any, Any]:
+    """The data of a readings folder's YAML file (scenes, characters, themes, adaptation...)
+    and its node tree for line numbers; a missing file raises :class:`CatalogueError`."""
     if not path.is_file():
         raise CatalogueError(
             f"no {path.name} in the readings folder",
             path=path,
             fix=f"copy {path.name} from the bundled readings and adapt it to your film",
         )
-    data, node = load_document(
-        path.read_text(encoding="utf-8-sig"), path=str(path), error=CatalogueError
-    )
+    return load_document(path.read_text(encoding="utf-8-sig"), path=str(path), error=CatalogueError)
+
+
+def _items(path: Path, key: str) -> list[tuple[Any, int]]:
+    """The entries of the file's top-level list, each with its file line."""
+    data, node = read_catalogue_file(path)
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
         raise CatalogueError(
             f"expected a top-level '{key}:' list",

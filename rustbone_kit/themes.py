@@ -34,12 +34,11 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from .catalogue import CatalogueError
+from .catalogue import CatalogueError, read_catalogue_file
 from .corpus import SLUG, Corpus, Reading, bundled_readings_path
 from .errors import unknown_id_message
 from .terms import TermIndex, term_problem, words_of
 from .text import STOPWORDS, Span, word_spans
-from .yamlio import load_document
 
 __all__ = [
     "Lexicon",
@@ -144,17 +143,7 @@ def load_themes(folder: str | Path | None = None) -> Lexicon:
     """
     folder = Path(folder) if folder is not None else bundled_readings_path()
     path = folder / "themes.yaml"
-    if not path.is_file():
-        _fail(
-            "no themes.yaml in the readings folder",
-            path,
-            None,
-            None,
-            "copy themes.yaml from the bundled readings and adapt it",
-        )
-    data, node = load_document(
-        path.read_text(encoding="utf-8-sig"), path=str(path), error=CatalogueError
-    )
+    data, node = read_catalogue_file(path)
     if not isinstance(data, dict) or not isinstance(data.get("themes"), list):
         _fail(
             "expected a top-level 'themes:' list",

@@ -454,6 +454,16 @@ def _menu(page: Page, menu: str, command: str) -> None:
     item.click()
 
 
+def _run_all_checked(session: Any, lab: LabServer, notebook: str, stored: Any) -> Locator:
+    """Open and run the notebook, time it into the report, and add any cell that did not run
+    (or printed an error) to the session's problems."""
+    started = time.monotonic()
+    panel = _open_and_run(session.page, lab, notebook)
+    session.report.append(f"ran all cells in {time.monotonic() - started:.1f} s")
+    session.problems += _check_cells_ran(panel, stored)
+    return panel
+
+
 def _open_and_run(page: Page, lab: LabServer, notebook: str) -> Locator:
     """Open the notebook in a fresh workspace, wait for its kernel, clear outputs, run all."""
     workspace = f"browser-test-{secrets.token_hex(4)}"  # nothing restored from other tests
@@ -662,10 +672,7 @@ def test_notebook_runs_in_chromium(
     )
     with _session(browser, lab, notebook, screenshot_dir, capsys) as session:
         page, report, problems = session.page, session.report, session.problems
-        started = time.monotonic()
-        panel = _open_and_run(page, lab, notebook)
-        report.append(f"ran all cells in {time.monotonic() - started:.1f} s")
-        problems += _check_cells_ran(panel, stored)
+        panel = _run_all_checked(session, lab, notebook, stored)
         chart_problems, drawn = _check_charts(panel, stored, screenshot_dir, stem)
         problems += chart_problems
         report.append(f"charts drawn: {drawn} of {sum(stored.charts_per_cell.values())}")
@@ -914,10 +921,7 @@ def test_widgets_work_in_chromium(
     ]
     with _session(browser, lab, WIDGETS_NOTEBOOK, screenshot_dir, capsys) as session:
         page, report, problems = session.page, session.report, session.problems
-        started = time.monotonic()
-        panel = _open_and_run(page, lab, WIDGETS_NOTEBOOK)
-        report.append(f"ran all cells in {time.monotonic() - started:.1f} s")
-        problems += _check_cells_ran(panel, stored)
+        panel = _run_all_checked(session, lab, WIDGETS_NOTEBOOK, stored)
         try:
             page.wait_for_function(JS_WIDGETS_SETTLED, arg=PANEL, timeout=RENDER_MS)
         except PlaywrightTimeout:
