@@ -27,7 +27,7 @@ from .corpus import (
 )
 from .errors import KitError, ReadingError
 from .judgement import ratings, sentence_tone, stance
-from .measures import passage_table
+from .measures import passage_table, quote_rows
 from .text import STOPWORDS, Span, fold, normalize
 from .themes import concordance, distinctive_words, load_themes, theme_hits, theme_table
 
@@ -53,6 +53,7 @@ __all__ = [
     "load_themes",
     "normalize",
     "passage_table",
+    "quote_rows",
     "ratings",
     "reading_from_text",
     "sentence_tone",

@@ -37,6 +37,7 @@ __all__ = [
     "VERDICTS",
     "Annotation",
     "AnnotationError",
+    "annotation_table",
     "annotations_path",
     "load_annotations",
     "sentence_labels",
@@ -283,6 +284,33 @@ def load_annotations(
             )
         )
     return result
+
+
+def annotation_table(corpus: Corpus, annotator: str | Path = "reference") -> pd.DataFrame:
+    """One annotator's file as a table: one row per annotation, its text as the reading has it.
+
+    >>> from rustbone_kit import load_corpus
+    >>> table = annotation_table(load_corpus())
+    >>> table.columns.tolist()[:4]
+    ['reading', 'text', 'scenes', 'themes']
+    """
+    rows = [
+        {
+            "reading": a.reading,
+            "text": a.span.text,
+            "scenes": ", ".join(a.scenes),
+            "themes": ", ".join(a.themes),
+            "flag": a.flag,
+            "verdict": a.verdict,
+            "ambiguous": a.ambiguous,
+            "note": a.note,
+            "source": a.source,
+            "line": a.line,
+        }
+        for a in load_annotations(corpus, annotator)
+    ]
+    columns = ["reading", "text", "scenes", "themes", "flag", "verdict", "ambiguous", "note"]
+    return pd.DataFrame(rows, columns=[*columns, "source", "line"])
 
 
 def sentence_labels(corpus: Corpus, annotations: Iterable[Annotation]) -> pd.DataFrame:

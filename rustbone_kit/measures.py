@@ -15,7 +15,7 @@ import pandas as pd
 from .corpus import Corpus
 from .text import word_spans
 
-__all__ = ["SHORT_LINE_WORDS", "passage_table"]
+__all__ = ["SHORT_LINE_WORDS", "passage_table", "quote_rows"]
 
 #: A passage of fewer words than this is a "short line": a title, a caption, a link, a hash.
 SHORT_LINE_WORDS = 12
@@ -67,3 +67,23 @@ def passage_table(corpus: Corpus, *, short: int = SHORT_LINE_WORDS) -> pd.DataFr
         "opening",
     ]
     return pd.DataFrame(rows, columns=columns)
+
+
+def quote_rows(
+    frame: pd.DataFrame, *, key: str = "sentence", note: str | None = None, text: str = "text"
+) -> str:
+    """Rows of a table as text to print in full: ``key (note): text``, a blank line between.
+
+    pandas cuts long text in its tables; a sentence is evidence only when it can be read
+    whole, so lessons print them with this.
+
+    >>> rows = pd.DataFrame({"sentence": ["a:s1"], "compound": [0.5], "text": ["Superb."]})
+    >>> print(quote_rows(rows, note="compound"))
+    a:s1 (0.5): Superb.
+    """
+    if frame.empty:
+        return "(no rows)"
+    head = frame[key].astype(str)
+    if note is not None:
+        head = head + " (" + frame[note].astype(str) + ")"
+    return "\n\n".join(head + ": " + frame[text].astype(str))
