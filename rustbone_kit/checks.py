@@ -32,6 +32,7 @@ from typing import Any
 import pandas as pd
 
 from .corpus import Corpus, load_corpus
+from .errors import unknown_id_message
 from .text import fold, word_spans
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "Number",
     "Question",
     "Readings",
+    "SceneOf",
     "Table",
     "check",
     "progress",
@@ -310,6 +312,27 @@ class Evidence(Answer):
         return True, "The evidence holds: the quote is in the reading" + (
             f" and on the scene {self.scene!r}." if self.scene else "."
         )
+
+
+@dataclass(frozen=True)
+class SceneOf(Answer):
+    """``{"reading": id, "quote": words from it, "scene": scene id}``: the scene id must exist
+    (a near miss is named) and the quoted words must lie in a sentence labelled with it."""
+
+    reading: str | None = None
+    hint: str = ""
+
+    def judge(self, answer: Any, corpus: Corpus) -> tuple[bool, str]:
+        from .scenes import catalogue_for
+
+        if not isinstance(answer, Mapping) or not isinstance(answer.get("scene"), str):
+            return False, "Give a dict with the keys reading, quote and scene (a scene id)."
+        known = catalogue_for(corpus).scene_ids
+        scene = answer["scene"].strip()
+        if scene not in known:
+            return False, unknown_id_message("scene", scene, known) + "."
+        evidence = Evidence(reading=self.reading, scene=scene, claim=False)
+        return evidence.judge(answer, corpus)
 
 
 @dataclass(frozen=True)

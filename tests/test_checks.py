@@ -17,6 +17,7 @@ from rustbone_kit.checks import (
     Evidence,
     Number,
     Readings,
+    SceneOf,
     Table,
     check,
     progress,
@@ -55,6 +56,12 @@ def _wrong(q, corpus):
     if isinstance(kind, Readings):
         want = set(kind.expected(corpus))
         return sorted(set(corpus.ids) - want) or [corpus.ids[0]]
+    if isinstance(kind, SceneOf):
+        return {
+            "reading": "compiled-page",
+            "quote": "A weak spot on the frozen lake",
+            "scene": "swim",
+        }
     if isinstance(kind, Evidence):
         rid = kind.reading or corpus.ids[0]
         return {"reading": rid, "quote": "words no critic wrote here", "claim": "x " * 12}
@@ -200,3 +207,13 @@ def test_choices_ignore_case_and_may_be_computed_and_every_miss_carries_the_hint
     assert computed.judge("YES", corpus)[0] and not computed.judge("no", corpus)[0]
     miss = check("01.4", {"reading": "compiled-page", "quote": "no such words", "claim": "x " * 9})
     assert "Browse compiled-page passage by passage" in miss.message
+
+
+def test_scene_ids_must_exist_and_match_the_quoted_sentence(corpus):
+    right = {"reading": "compiled-page", "quote": "A weak spot on the frozen lake", "scene": "ice"}
+    assert check("03.7", right, corpus=corpus).passed
+    near = check("03.7", {**right, "scene": "icee"}, corpus=corpus)
+    assert "unknown scene id 'icee'; did you mean 'ice'?" in near.message
+    wrong = check("03.7", {**right, "scene": "swim"}, corpus=corpus)
+    assert "not in a sentence about the scene 'swim'" in wrong.message
+    assert "scene id" in check("03.7", {"reading": "x", "quote": "y"}, corpus=corpus).message

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..checks import Choice, Evidence, Number, Question, Readings
+from ..checks import Choice, Evidence, Number, Question, Readings, SceneOf
 from ..themes import concordance
 
 QUESTIONS = [
@@ -55,6 +55,13 @@ QUESTIONS = [
             reading="compiled-page",
             scene="orca-accident",
             hint="Its column in the side-by-side view on 'orca-accident' has one passage.",
+        ),
+    ),
+    Question(
+        "03.7",
+        "Quote a sentence from any critic and give the id of the scene it discusses.",
+        SceneOf(
+            hint="corpus.scene(scene_id) shows each scene's passages; lesson 02 lists the ids."
         ),
     ),
 ]
