@@ -384,6 +384,7 @@ def scene_coverage_chart(corpus: Corpus, *, labels: pd.DataFrame | None = None) 
     ('sentences', 'order')
     """
     labels = scene_labels(corpus) if labels is None else labels
+    source = labels.attrs.get("source", "given")
     table, pooled = _pool_readings(
         scene_coverage(corpus, labels=labels), rank_by="sentences", sums=["sentences", "words"]
     )
@@ -424,7 +425,8 @@ def scene_coverage_chart(corpus: Corpus, *, labels: pd.DataFrame | None = None) 
         ],
         title=alt.Title(
             "Who discusses which scene",
-            subtitle="Sentences per scene; a white cell is a silence, and a finding",
+            subtitle="Sentences per scene; a white cell is a silence, and a finding"
+            + ("" if labels.attrs.get("source") == "reference" else f" (labels: {source})"),
         ),
         keys=("scene", "order"),
         description=description,

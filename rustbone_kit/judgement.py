@@ -42,6 +42,7 @@ __all__ = [
     "ratings",
     "sentence_tone",
     "stance",
+    "word_tone",
 ]
 
 #: |compound| below this is "neutral" (VADER's authors' own cut-off).
@@ -171,6 +172,20 @@ def _analyzer():
 @lru_cache(maxsize=1)
 def _marker_index() -> TermIndex:
     return TermIndex([*(("hedge", h) for h in HEDGES), *(("intensifier", i) for i in INTENSIFIERS)])
+
+
+def word_tone(words: Iterable[str]) -> pd.DataFrame:
+    """How VADER's lexicon scores single words (-4 to +4), so a student can see why a sentence
+    scored as it did. A word missing from the lexicon has no valence: it counts for nothing.
+
+    >>> word_tone(["steals", "superbly"]).values.tolist()
+    [['steals', True, -2.3], ['superbly', False, None]]
+    """
+    lexicon = _analyzer().lexicon
+    rows = [(w, w.lower() in lexicon, lexicon.get(w.lower())) for w in words]
+    frame = pd.DataFrame(rows, columns=["word", "in_lexicon", "valence"])
+    frame["valence"] = frame["valence"].astype(object).where(frame["in_lexicon"], None)
+    return frame
 
 
 def _tone(compound: float) -> str:
