@@ -34,6 +34,7 @@ __all__ = [
     "ScenePassages",
     "agreement",
     "evaluate",
+    "merge_sentences",
     "reference_labels",
     "scene_coverage",
     "scene_labels",
@@ -75,7 +76,7 @@ class ScenePassages:
         return "\n".join(lines)
 
 
-def _merge(sentences: list[Span]) -> tuple[Span, ...]:
+def merge_sentences(sentences: list[Span]) -> tuple[Span, ...]:
     """Join sentences that follow each other within one line (passage) into a single span.
 
     Sentences with another sentence, or a line break, between them stay apart.
@@ -129,7 +130,7 @@ def scene_passages(
     for reading in corpus:
         sentences = [s for s in reading.sentences if s.id in chosen]
         if sentences:
-            passages[reading.id] = _merge(sentences)
+            passages[reading.id] = merge_sentences(sentences)
         else:
             silent.append(reading.id)
     return ScenePassages(scene_id, scene.title, passages, tuple(silent))

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from .text import fold, fold_text
 
-__all__ = ["Term", "TermIndex", "parse_term", "term_problem", "words_of"]
+__all__ = ["Term", "TermIndex", "parse_term", "term_problem", "word_offsets", "words_of"]
 
 _TOKEN = re.compile(r"\w+")
 
@@ -39,7 +39,7 @@ def words_of(text: str) -> list[str]:
     return _TOKEN.findall(fold_text(text))
 
 
-def _word_offsets(text: str, words: list[str]) -> list[tuple[int, int]]:
+def word_offsets(text: str, words: list[str]) -> list[tuple[int, int]]:
     """Original ``(start, end)`` of each of the folded ``words`` of ``text``.
 
     Most texts fold word for word, and their words are found in place. A text in which
@@ -187,7 +187,7 @@ class TermIndex:
             matches = [(k, t, i) for t, i in self.match_words(words) for k in self.owners[t]]
         if not matches:
             return []
-        spans = _word_offsets(text, words)
+        spans = word_offsets(text, words)
         rows = []
         for key, term, i in matches:
             rows.append((key, term, spans[i][0], spans[i + len(term.words) - 1][1]))

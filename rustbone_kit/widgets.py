@@ -52,8 +52,8 @@ from .annotations import AnnotationError, annotations_path, load_annotations
 from .corpus import Corpus, Reading
 from .errors import KitError
 from .measures import SHORT_LINE_WORDS
-from .scenes import _merge, agreement, catalogue_for, reference_labels, scene_labels
-from .terms import _word_offsets, term_problem, words_of
+from .scenes import agreement, catalogue_for, merge_sentences, reference_labels, scene_labels
+from .terms import term_problem, word_offsets, words_of
 from .text import STOPWORDS, Span, normalize, word_spans
 from .themes import Lexicon, concordance, lexicon_for, theme_hits, theme_table
 from .yamlio import load_document
@@ -365,7 +365,7 @@ def _content_tokens(text: str) -> list[tuple[int, int, str]]:
     words = words_of(text)
     if not words:
         return []
-    spans = _word_offsets(text, words)
+    spans = word_offsets(text, words)
     return [
         (a, b, word)
         for (a, b), word in zip(spans, words, strict=True)
@@ -680,7 +680,7 @@ class SideBySide(w.VBox):
         chosen = self._by_scene.get(scene_id, {}).get(reading_id, ())
         sentences = [s for s in reading.sentences if s.id in chosen]
         passages = []
-        for span in _merge(sentences):
+        for span in merge_sentences(sentences):
             paragraph = _paragraph_of(reading, span.start)
             at = span.start - paragraph.start
             end = at + len(span)
