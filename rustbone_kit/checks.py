@@ -261,13 +261,17 @@ class Evidence(Answer):
     the quote occurs in it word for word (case, accents and typography aside), that it
     touches a sentence labelled with ``scene`` when the question is about a scene, and that
     the claim is a sentence of at least ``min_words`` words of the student's own, not the
-    quote again.
+    quote again. ``within`` narrows the sentences a quote may come from (those with a theme
+    hit, a hedge, a negative score...), computed from the corpus; ``within_says`` names them
+    in the feedback.
     """
 
     reading: str | None = None
     scene: str | None = None
     min_words: int = 8
     claim: bool = True
+    within: Callable[[Corpus], Iterable[str]] | None = None
+    within_says: str = "a sentence the question asks for"
     hint: str = ""
 
     def judge(self, answer: Any, corpus: Corpus) -> tuple[bool, str]:
@@ -291,18 +295,19 @@ class Evidence(Answer):
                 f"That quote is not in {rid!r} word for word (at least two words). Copy it from "
                 "the reading; case and curly or straight quotes do not matter."
             )
+        start, end = haystack.span_to_original(at, at + len(needle))
+        touched = {s.id for s in reading.sentences if s.start < end and start < s.end}
         if self.scene:
             from .scenes import scene_labels
 
             labels = scene_labels(corpus)
-            on_scene = set(labels.loc[labels.scene == self.scene, "sentence"])
-            start, end = haystack.span_to_original(at, at + len(needle))
-            touched = {s.id for s in reading.sentences if s.start < end and start < s.end}
-            if not touched & on_scene:
+            if not touched & set(labels.loc[labels.scene == self.scene, "sentence"]):
                 return False, (
                     f"The quote is in {rid!r}, but not in a sentence about the scene "
                     f"{self.scene!r}. {self.hint}"
                 ).rstrip()
+        if self.within is not None and not touched & set(self.within(corpus)):
+            return False, f"The quote is in {rid!r}, but not in {self.within_says}."
         if self.claim:
             claim = answer["claim"].strip()
             if _words(claim) < self.min_words:

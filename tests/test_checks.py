@@ -217,3 +217,19 @@ def test_scene_ids_must_exist_and_match_the_quoted_sentence(corpus):
     wrong = check("03.7", {**right, "scene": "swim"}, corpus=corpus)
     assert "not in a sentence about the scene 'swim'" in wrong.message
     assert "scene id" in check("03.7", {"reading": "x", "quote": "y"}, corpus=corpus).message
+
+
+def test_evidence_can_require_the_kind_of_sentence_quoted(corpus):
+    hedge = check(
+        "05.5",
+        {
+            "reading": "marchant",
+            "quote": "This can be interpreted several ways, I suppose",
+            "claim": "The hedge admits other readings before he gives his own one.",
+        },
+        corpus=corpus,
+    )
+    assert "outside Marchant's review, in which the kit finds a hedge" in hedge.message
+    plain = {"reading": "bowditch", "quote": "Words by Carol Bowditch"}
+    claim = {"claim": "She names the page's author in the third person here."}
+    assert "not in a sentence with a theme hit" in check("04.4", {**plain, **claim}).message

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..checks import Chart, Evidence, Number, Question, Table
-from ..themes import theme_hits, theme_table
+from ..themes import concordance, theme_hits, theme_table
 
 QUESTIONS = [
     Question(
@@ -45,6 +45,8 @@ QUESTIONS = [
         "Quote a theme hit whose word the critic uses in another sense, or says the "
         "opposite of; say why.",
         Evidence(
+            within=lambda corpus: theme_hits(corpus).sentence,
+            within_says="a sentence with a theme hit",
             hint="Read the sentence column of rk.theme_hits(corpus) for one theme at a time.",
         ),
     ),
@@ -61,6 +63,8 @@ QUESTIONS = [
         "Bowditch's most distinctive word is 'real'. Quote one use; say what she values.",
         Evidence(
             reading="bowditch",
+            within=lambda corpus: concordance(corpus, "real").sentence,
+            within_says="a sentence that uses 'real'",
             hint="rk.concordance(corpus, 'real', readings=['bowditch']) shows her four uses.",
         ),
     ),

@@ -24,6 +24,8 @@ QUESTIONS = [
         "what she does.",
         Evidence(
             reading="bowditch",
+            within=lambda corpus: sentence_tone(corpus).query("compound < 0").sentence,
+            within_says="a sentence the tone measure scores negative",
             hint="Read the sentences of your table for 05.1: which of them judge the film?",
         ),
     ),
@@ -50,6 +52,10 @@ QUESTIONS = [
         "05.5",
         "Quote a real hedge outside Marchant's review and say what it does for the critic.",
         Evidence(
+            within=lambda corpus: (
+                sentence_tone(corpus).query("hedges != '' and reading != 'marchant'").sentence
+            ),
+            within_says="a sentence, outside Marchant's review, in which the kit finds a hedge",
             hint="tone.query(\"hedges != ''\") lists the hedged sentences; some hits are not "
             "hedges at all.",
         ),
