@@ -33,6 +33,7 @@ __all__ = [
     "Span",
     "fold",
     "fold_text",
+    "is_content_word",
     "is_stopword",
     "normalize",
     "split_lines",
@@ -348,6 +349,17 @@ STOPWORDS = frozenset(
     yet you your yours yourself yourselves
     """.split()  # noqa: SIM905 (a word list reads best as words)
 )
+
+
+def is_content_word(folded: str) -> bool:
+    """Whether a folded word counts as content: not a stop word, not a number, not one letter.
+
+    Distinctive words and the shared words of the side-by-side view both use this rule.
+
+    >>> [w for w in ["the", "7", "s", "orca"] if is_content_word(w)]
+    ['orca']
+    """
+    return len(folded) > 1 and not folded.isdigit() and folded not in STOPWORDS
 
 
 def is_stopword(word: str) -> bool:

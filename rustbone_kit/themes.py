@@ -38,7 +38,7 @@ from .catalogue import CatalogueError, read_catalogue_file
 from .corpus import SLUG, Corpus, Reading, bundled_readings_path
 from .errors import unknown_id_message
 from .terms import TermIndex, term_problem, words_of
-from .text import STOPWORDS, Span, word_spans
+from .text import Span, is_content_word, word_spans
 
 __all__ = [
     "Lexicon",
@@ -370,11 +370,7 @@ def _content_words(reading: Reading) -> Counter:
     """Counts of a reading's words: folded, stop words, numbers and single letters left out."""
     counts = reading.__dict__.get("_rk_content_words")
     if counts is None:
-        counts = Counter(
-            w
-            for w in words_of(reading.text)
-            if len(w) > 1 and not w.isdigit() and w not in STOPWORDS
-        )
+        counts = Counter(w for w in words_of(reading.text) if is_content_word(w))
         reading.__dict__["_rk_content_words"] = counts
     return counts
 

@@ -54,7 +54,7 @@ from .errors import KitError
 from .measures import SHORT_LINE_WORDS
 from .scenes import agreement, catalogue_for, merge_sentences, reference_labels, scene_labels
 from .terms import term_problem, word_offsets, words_of
-from .text import STOPWORDS, Span, normalize, word_spans
+from .text import Span, is_content_word, normalize, word_spans
 from .themes import Lexicon, concordance, lexicon_for, theme_hits, theme_table
 from .yamlio import load_document
 
@@ -367,9 +367,7 @@ def _content_tokens(text: str) -> list[tuple[int, int, str]]:
         return []
     spans = word_offsets(text, words)
     return [
-        (a, b, word)
-        for (a, b), word in zip(spans, words, strict=True)
-        if len(word) > 1 and not word.isdigit() and word not in STOPWORDS
+        (a, b, word) for (a, b), word in zip(spans, words, strict=True) if is_content_word(word)
     ]
 
 
