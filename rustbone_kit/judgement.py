@@ -240,20 +240,38 @@ def _reading_tone(reading: Reading) -> list[tuple]:
     return cached
 
 
-def sentence_tone(corpus: Corpus, *, readings: Iterable[str] | None = None) -> pd.DataFrame:
+def sentence_tone(
+    corpus: Corpus,
+    *,
+    readings: Iterable[str] | None = None,
+    scene: str | None = None,
+    labels: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Per sentence: VADER's compound score (-1 to 1), the shares of positive and negative
     words, a tone label, and the hedges and intensifiers found (as written, comma-separated).
 
     ``tone`` is positive at compound >= 0.05, negative at <= -0.05, else neutral.
+    ``scene`` keeps the sentences on that scene (reference annotation, suggestions for
+    readings nobody annotated, or the ``labels`` given).
 
     >>> from rustbone_kit import load_corpus
     >>> t = sentence_tone(load_corpus(), readings=["marchant"])
     >>> t.loc[t.text.str.startswith("This can be interpreted"), "hedges"].iloc[0]
     'I suppose'
+    >>> sorted(set(sentence_tone(load_corpus(), scene="ice").reading))
+    ['compiled-page']
     """
     chosen = [corpus[r] for r in readings] if readings is not None else list(corpus)
     rows = [row for reading in chosen for row in _reading_tone(reading)]
-    return pd.DataFrame(rows, columns=_TONE_COLUMNS)
+    frame = pd.DataFrame(rows, columns=_TONE_COLUMNS)
+    if scene is None:
+        return frame
+    from .scenes import catalogue_for, scene_labels
+
+    catalogue_for(corpus).scene(scene)  # an unknown scene raises, naming the nearest
+    labels = scene_labels(corpus) if labels is None else labels
+    on_scene = set(labels.loc[labels.scene == scene, "sentence"])
+    return frame[frame.sentence.isin(on_scene)].reset_index(drop=True)
 
 
 def stance(

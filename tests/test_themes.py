@@ -270,3 +270,12 @@ def test_offsets_survive_decomposed_accents_and_ligatures():
     found = [(k, text[a:b]) for k, _, a, b in index.find(text)]
     assert found == [("s", unicodedata.normalize("NFD", "Stéphanie")), ("f", "\ufb01ght"),
                      ("s", unicodedata.normalize("NFD", "STÉPHANIE"))]  # fmt: skip
+
+
+def test_sentence_tone_of_one_scene():
+    corpus = rk.load_corpus()
+    fights = sentence_tone(corpus, scene="street-fights")
+    labels = rk.scenes.scene_labels(corpus).query("scene == 'street-fights'")
+    assert sorted(fights.sentence) == sorted(labels.sentence)
+    with pytest.raises(KeyError, match="did you mean 'ice'"):
+        sentence_tone(corpus, scene="icee")
