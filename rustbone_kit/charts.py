@@ -251,6 +251,24 @@ def _theme_axis(lexicon: Lexicon) -> alt.X:
     )
 
 
+def _rate_colour(per: int) -> alt.Color:
+    """Theme rates, shaded from zero (so the scale means the same in every theme chart)."""
+    return alt.Color(
+        "rate:Q", title=f"Per {per:,} words", scale=alt.Scale(scheme="blues", domainMin=0)
+    )
+
+
+def _theme_tooltips(unit: str, unit_title: str, words_title: str, per: int) -> list:
+    """Tooltips of a theme heatmap cell: the unit (reading or scene), theme, hits, words, rate."""
+    return [
+        alt.Tooltip(f"{unit}:N", title=unit_title),
+        alt.Tooltip("label:N", title="Theme"),
+        alt.Tooltip("hits:Q", title="Hits"),
+        alt.Tooltip("words:Q", title=words_title),
+        alt.Tooltip("rate:Q", title=f"Per {per:,} words"),
+    ]
+
+
 def _sentences(n: int) -> str:
     return f"{n} sentence" if n == 1 else f"{n} sentences"
 
@@ -294,18 +312,8 @@ def theme_heatmap(
         table,
         x=_theme_axis(lexicon),
         y=alt.Y("reading:N", title="Reading", sort=None),
-        color=alt.Color(
-            "rate:Q",
-            title=f"Per {per:,} words",
-            scale=alt.Scale(scheme="blues", domainMin=0),
-        ),
-        tooltip=[
-            alt.Tooltip("reading:N", title="Reading"),
-            alt.Tooltip("label:N", title="Theme"),
-            alt.Tooltip("hits:Q", title="Hits"),
-            alt.Tooltip("words:Q", title="Words"),
-            alt.Tooltip("rate:Q", title=f"Per {per:,} words"),
-        ],
+        color=_rate_colour(per),
+        tooltip=_theme_tooltips("reading", "Reading", "Words", per),
         title=alt.Title(
             "Which themes each critic stresses",
             subtitle=f"Theme terms per {per:,} words; counts, not meanings: read the hits",
@@ -355,14 +363,8 @@ def themes_by_scene_chart(
         table,
         x=_theme_axis(lexicon),
         y=alt.Y("title:N", title="Scene (film order)", sort=alt.EncodingSortField("order")),
-        color=alt.Color("rate:Q", title=f"Per {per:,} words", scale=alt.Scale(scheme="blues")),
-        tooltip=[
-            alt.Tooltip("title:N", title="Scene"),
-            alt.Tooltip("label:N", title="Theme"),
-            alt.Tooltip("hits:Q", title="Hits"),
-            alt.Tooltip("words:Q", title="Words on the scene"),
-            alt.Tooltip("rate:Q", title=f"Per {per:,} words"),
-        ],
+        color=_rate_colour(per),
+        tooltip=_theme_tooltips("title", "Scene", "Words on the scene", per),
         title=alt.Title(
             "Themes by scene",
             subtitle="What critics stress when they write about each scene",
