@@ -434,3 +434,23 @@ def test_a_students_reading_joins_the_corpus_and_gets_suggested_scenes():
         rk.reading_from_text("text", id="My Reading")
     with pytest.raises(rk.ReadingError, match="no text"):
         rk.reading_from_text("   ")
+
+
+def test_annotation_table_has_a_row_per_annotation_with_the_text_as_written():
+    corpus = rk.load_corpus()
+    table = rk.annotations.annotation_table(corpus)
+    notes = rk.annotations.load_annotations(corpus)
+    assert len(table) == len(notes)
+    for row in table.itertuples():
+        assert row.text in corpus[row.reading].text
+    slips = table[table.flag == "factual-slip"]
+    assert len(slips) == 5 and slips.verdict.eq("wrong").all() and slips.source.notna().all()
+    assert table.ambiguous.dtype == bool
+
+
+def test_quote_rows_prints_whole_sentences_and_says_when_there_are_none():
+    tone = rk.sentence_tone(rk.load_corpus(), readings=["marchant"]).head(2)
+    text = rk.quote_rows(tone, note="compound")
+    assert text.split("\n\n")[1].startswith(f"marchant:s2 ({tone.compound.iloc[1]}): ")
+    assert tone.text.iloc[0] in text  # never cut, however long
+    assert rk.quote_rows(tone.head(0)) == "(no rows)"
