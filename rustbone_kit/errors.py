@@ -14,7 +14,16 @@ import difflib
 from collections.abc import Sequence
 from pathlib import Path
 
-__all__ = ["KitError", "ReadingError", "unknown_id_message"]
+__all__ = [
+    "ArgumentError",
+    "ChecksumError",
+    "KitError",
+    "ReadingError",
+    "StaleFileError",
+    "UnknownIdError",
+    "closest",
+    "unknown_id_message",
+]
 
 
 class KitError(Exception):
@@ -51,15 +60,63 @@ class KitError(Exception):
             parts.append(f"field {self.field!r}")
         return ", ".join(parts)
 
+    def __str__(self) -> str:  # KeyError would quote the message; every KitError reads alike
+        return self._message()
+
     def _message(self) -> str:
         text = f"{self.where}: {self.problem}" if self.where else self.problem
         if self.fix:
-            text = f"{text.rstrip('.')}. Fix: {self.fix.rstrip('.')}."
+            end = "" if text.endswith(("?", "!")) else "."
+            text = f"{text.rstrip('.')}{end} Fix: {self.fix.rstrip('.')}."
         return text
 
 
 class ReadingError(KitError, ValueError):
     """A reading (or a folder of readings) that cannot be loaded as it is."""
+
+
+class UnknownIdError(KitError, KeyError):
+    """An id (reading, scene, theme, question ...) that the corpus or catalogue does not know.
+
+    Also a ``KeyError``, so ``except KeyError`` keeps working.
+
+    >>> err = UnknownIdError.of("scene", "icee", ["ice", "swim"])
+    >>> isinstance(err, KeyError), err.problem
+    (True, "unknown scene id 'icee'; did you mean 'ice'? Known: ice, swim")
+    >>> err.fix
+    'use one of the known ids'
+    """
+
+    @classmethod
+    def of(
+        cls, kind: str, value: object, known: Sequence[str], *, path: str | Path | None = None
+    ) -> UnknownIdError:
+        """The error for ``value`` not among ``known`` ids of ``kind``, with "did you mean"."""
+        return cls(
+            unknown_id_message(kind, value, known), path=path, fix="use one of the known ids"
+        )
+
+
+class ArgumentError(KitError, ValueError):
+    """A function was called with a value it cannot use (also a ``ValueError``)."""
+
+
+class ChecksumError(ReadingError):
+    """A reading's body no longer matches the checksum in its header."""
+
+
+class StaleFileError(KitError):
+    """A file changed on disk since it was read, so the kit refused to overwrite it."""
+
+
+def closest(value: object, known: Sequence[str]) -> str | None:
+    """The one "did you mean" rule of the kit: the nearest known name, or None.
+
+    >>> closest("titel", ["title", "kind"]), closest("zzz", ["title"])
+    ('title', None)
+    """
+    near = difflib.get_close_matches(str(value), [str(k) for k in known], n=1, cutoff=0.6)
+    return near[0] if near else None
 
 
 def unknown_id_message(kind: str, value: object, known: Sequence[str]) -> str:
@@ -68,6 +125,6 @@ def unknown_id_message(kind: str, value: object, known: Sequence[str]) -> str:
     >>> unknown_id_message("reading", "marchand", ["bowditch", "marchant"])
     "unknown reading id 'marchand'; did you mean 'marchant'? Known: bowditch, marchant"
     """
-    close = difflib.get_close_matches(str(value), list(known), n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
+    near = closest(value, known)
+    hint = f"; did you mean {near!r}?" if near else "."
     return f"unknown {kind} id {value!r}{hint} Known: {', '.join(known)}"

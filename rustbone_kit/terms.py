@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
+from .errors import ArgumentError
 from .text import fold, fold_text
 
 __all__ = ["Term", "TermIndex", "parse_term", "term_problem", "word_offsets", "words_of"]
@@ -92,7 +93,11 @@ def parse_term(written: str) -> Term:
     """
     problem = term_problem(written)
     if problem:
-        raise ValueError(f"term {written!r}: {problem}")
+        raise ArgumentError(
+            f"term {written!r}: {problem}",
+            field="term",
+            fix="write a word, a stem ending in * (injur*) or a phrase (broken hand)",
+        )
     return Term(written, tuple(words_of(written)), written.strip().endswith("*"))
 
 

@@ -23,19 +23,21 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import syntok.segmenter as _syntok
 
+from .errors import ArgumentError
+
 __all__ = [
-    "STOPWORDS",
     "NormalizedText",
     "Span",
+    "count_words",
     "fold",
     "fold_text",
-    "is_content_word",
-    "is_stopword",
     "normalize",
+    "span_id_at",
     "split_lines",
     "split_sentences",
     "word_spans",
@@ -85,9 +87,10 @@ class Span:
 
     def __post_init__(self) -> None:
         if not 0 <= self.start <= self.end <= len(self.source):
-            raise ValueError(
+            raise ArgumentError(
                 f"span {self.id or ''} [{self.start}, {self.end}) lies outside a text of "
-                f"{len(self.source)} characters"
+                f"{len(self.source)} characters",
+                fix="give offsets between 0 and the length of the text, start before end",
             )
 
     @property
@@ -184,6 +187,7 @@ class _Builder:
 
 
 _CHUNK = re.compile(r"\s+|\S+")
+_ODD_SPACE = re.compile(r"[^\S ]|  ")  # white space other than single spaces
 
 
 def _convert(text: str, convert) -> NormalizedText:
@@ -233,6 +237,16 @@ def normalize(text: str) -> NormalizedText:
     >>> normalize("It\u2019s \u2014  raw").text
     "It's - raw"
     """
+    translated = text.translate(_TYPOGRAPHY)
+    if not _ODD_SPACE.search(translated) and (
+        translated.isascii()
+        or (
+            unicodedata.is_normalized("NFC", translated)
+            and not any(unicodedata.combining(c) for c in translated if c > "\x7f")
+        )
+    ):
+        # the usual quotation: plain letters and single spaces map one to one, at no cost
+        return NormalizedText(text, translated, [0], [0])
     return _convert(text, _typographic)
 
 
@@ -334,38 +348,21 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 #: words, shared-word highlighting and every other tool that skips "words that say nothing"
 #: use this list and no other, so their results agree. Contractions are listed by their parts
 #: as :func:`~rustbone_kit.terms.words_of` splits them ("it's" gives "it" and "s").
-STOPWORDS = frozenset(
+def span_id_at(spans: Sequence[Span], starts: Sequence[int], offset: int) -> str:
+    """The id of the span (sentence, passage) holding ``offset``; ``starts`` are their starts.
+
+    >>> spans = [Span("One. Two.", 0, 4, id="s1"), Span("One. Two.", 5, 9, id="s2")]
+    >>> span_id_at(spans, [0, 5], 6)
+    's2'
     """
-    a about above after again against all almost also although am among an and another any
-    anyone anything are around as at be because been before being below between both but by
-    can could d did do does doing done down during each either else even ever every few for
-    from further had has have having he her here hers herself him himself his how however i
-    if in into is it its itself just least less ll m many may me might more most much must my
-    myself neither no nor not now of off often on once one only or other others our ours
-    ourselves out over own quite rather re really s same shall she should since so some
-    something still such t than that the their theirs them themselves then there these they
-    this those though through thus to too under until up upon us ve very was we were what
-    whatever when where whether which while who whom whose why will with within without would
-    yet you your yours yourself yourselves
-    """.split()  # noqa: SIM905 (a word list reads best as words)
-)
+    i = bisect_right(starts, offset) - 1
+    return spans[i].id if i >= 0 else ""
 
 
-def is_content_word(folded: str) -> bool:
-    """Whether a folded word counts as content: not a stop word, not a number, not one letter.
+def count_words(text: str) -> int:
+    """How many words ``text`` has: the one word count every measure uses (see word_spans).
 
-    Distinctive words and the shared words of the side-by-side view both use this rule.
-
-    >>> [w for w in ["the", "7", "s", "orca"] if is_content_word(w)]
-    ['orca']
+    >>> count_words("Ali's fists — broken; 2 hands.")
+    5
     """
-    return len(folded) > 1 and not folded.isdigit() and folded not in STOPWORDS
-
-
-def is_stopword(word: str) -> bool:
-    """Whether a word is on the kit's stop-word list (case, accents, apostrophes ignored).
-
-    >>> is_stopword("The"), is_stopword("whale")
-    (True, False)
-    """
-    return fold_text(word) in STOPWORDS
+    return len(word_spans(text))

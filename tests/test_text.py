@@ -1,10 +1,20 @@
-"""Text views and normalised matching forms."""
+"""Text views, normalised matching forms, words and the one stop-word list."""
 
 from __future__ import annotations
 
 import pytest
 
-from rustbone_kit.text import Span, fold, normalize, split_lines, split_sentences, word_spans
+from rustbone_kit.stoplist import STOPWORDS, is_stopword
+from rustbone_kit.text import (
+    Span,
+    count_words,
+    fold,
+    normalize,
+    span_id_at,
+    split_lines,
+    split_sentences,
+    word_spans,
+)
 
 
 @pytest.mark.parametrize(
@@ -87,3 +97,28 @@ def test_words_keep_inner_apostrophes():
         "year",
         "old",
     ]
+
+
+def test_one_stop_word_list_with_folding():
+    assert {"the", "and", "s"} <= STOPWORDS
+    assert is_stopword("THE") and is_stopword("Itself") and not is_stopword("orca")
+
+
+def test_count_words_is_the_one_word_count():
+    text = "Ali\u2019s son isn't five-year-old \u2014 2 hands."
+    assert count_words(text) == len(word_spans(text)) == 8
+    assert count_words("") == 0 and count_words(" \u2014 ... ") == 0
+
+
+def test_span_id_at_finds_the_span_holding_an_offset():
+    text = "One. Two.\nThree."
+    spans = split_sentences(text, split_lines(text))
+    starts = [s.start for s in spans]
+    assert [span_id_at(spans, starts, i) for i in (0, 3, 5, 10, len(text))] == [
+        "s1",
+        "s1",
+        "s2",
+        "s3",
+        "s3",
+    ]
+    assert span_id_at(spans, starts, -1) == ""
