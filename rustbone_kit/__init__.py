@@ -5,10 +5,11 @@
 >>> corpus["bowditch"].meta["author"]
 'Carol Bowditch'
 
-``rk.charts`` and ``rk.widgets`` are imported on first use (altair and ipywidgets take a
-few seconds to import), so scripts that only load readings stay quick. The other modules
-(``rk.scenes``, ``rk.themes``, ``rk.judgement``, ``rk.annotations``, ``rk.adaptation``,
-``rk.checks``) are reachable the same way, with no import of their own.
+Every function a lesson calls is ``rk.<name>`` (``dir(rk)`` lists them). The views
+``rk.charts`` and ``rk.widgets``, the exercise checks ``rk.checks`` and ``rk.questions``,
+and the command-line modules are imported on first use: altair and ipywidgets take seconds
+to import, so a script that only loads readings stays quick. Every module of the kit is
+reachable as ``rk.<module>`` too (``rk.scenes``, ``rk.themes`` ...).
 """
 
 # No ``from __future__ import annotations`` here: it would bind the name ``annotations`` in
@@ -16,70 +17,100 @@ few seconds to import), so scripts that only load readings stay quick. The other
 import importlib
 from typing import TYPE_CHECKING
 
-from .corpus import (
-    FIELDS,
-    Corpus,
-    Reading,
-    body_checksum,
-    bundled_readings_path,
-    load_corpus,
-    reading_from_text,
+from .adaptation import load_adaptation
+from .agreement import agreement, evaluate
+from .annotations import annotation_table, load_annotations
+from .catalogue import catalogue_for, load_catalogue
+from .claims import load_claims, slips
+from .corpus import Corpus, load_corpus
+from .errors import (
+    ArgumentError,
+    ChecksumError,
+    KitError,
+    ReadingError,
+    StaleFileError,
+    UnknownIdError,
 )
-from .errors import KitError, ReadingError
-from .judgement import ratings, sentence_tone, stance
+from .folders import bundled_readings_path
+from .judgement import hedge_shares, mean_tone, ratings, sentence_tone, stance, word_tone
+from .lexicon import lexicon_for, load_themes
 from .measures import passage_table, quote_rows
-from .text import STOPWORDS, Span, fold, normalize
-from .themes import concordance, distinctive_words, load_themes, theme_hits, theme_table
+from .reading import FIELDS, Reading, body_checksum, reading_from_text
+from .scenes import reference_labels, scene_coverage, scene_labels, scene_passages
+from .stoplist import STOPWORDS
+from .suggestions import suggest_scenes, tag_corpus
+from .text import Span, count_words, fold, normalize
+from .themes import hit_spans, theme_hits, theme_table
+from .words import concordance, distinctive_words
 
 if TYPE_CHECKING:
-    from . import charts, widgets
+    from . import charts, checks, questions, widgets
 
 __version__ = "0.1.0"
 __all__ = [
     "FIELDS",
     "STOPWORDS",
+    "ArgumentError",
+    "ChecksumError",
     "Corpus",
     "KitError",
     "Reading",
     "ReadingError",
     "Span",
+    "StaleFileError",
+    "UnknownIdError",
+    "agreement",
+    "annotation_table",
     "body_checksum",
     "bundled_readings_path",
+    "catalogue_for",
     "charts",
+    "checks",
     "concordance",
+    "count_words",
     "distinctive_words",
+    "evaluate",
     "fold",
+    "hedge_shares",
+    "hit_spans",
+    "lexicon_for",
+    "load_adaptation",
+    "load_annotations",
+    "load_catalogue",
+    "load_claims",
     "load_corpus",
     "load_themes",
+    "mean_tone",
     "normalize",
     "passage_table",
+    "questions",
     "quote_rows",
     "ratings",
     "reading_from_text",
+    "reference_labels",
+    "scene_coverage",
+    "scene_labels",
+    "scene_passages",
     "sentence_tone",
+    "slips",
     "stance",
+    "suggest_scenes",
+    "tag_corpus",
     "theme_hits",
     "theme_table",
     "widgets",
+    "word_tone",
 ]
 
-
-_LAZY = {
-    "adaptation",
-    "annotations",
-    "charts",
-    "checks",
-    "exercises",
-    "judgement",
-    "scenes",
-    "terms",
-    "text",
-    "themes",
-    "widgets",
-}
+#: Modules imported on first use (the views pull in altair or ipywidgets).
+_LAZY = frozenset({"charts", "checks", "cli", "exercises", "notebooks", "questions", "widgets"})
 
 
 def __getattr__(name: str):
     if name in _LAZY:
         return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module 'rustbone_kit' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*__all__, *_LAZY, *(k for k in globals() if not k.startswith("_"))})

@@ -1,14 +1,11 @@
-"""The adaptation and the fact-check: what the film does with its source, and claims about it.
+"""The adaptation table: what the film keeps, changes, adds or moves from its source book.
 
-Three files of a readings folder feed the lessons on adaptation and on checking facts:
+``adaptation.yaml`` in a readings folder holds the source book, the stories the film draws
+on, and one entry per thing the film keeps, changes, adds or moves (:func:`load_adaptation`).
+The claims made elsewhere and the factual slips are in :mod:`rustbone_kit.claims`, which
+reads its file with this module's checker.
 
-- ``adaptation.yaml``: the source book, the stories the film draws on, and one entry per
-  thing the film keeps, changes, adds or moves (:func:`load_adaptation`);
-- ``claims.yaml``: claims about the film made in reviews that are not among the readings,
-  each with a verdict, ``wrong`` or ``disputed`` (:func:`load_claims`);
-- the annotations flagged ``factual-slip`` in the readings themselves (:func:`slips`).
-
-Like the scene catalogue, the files hold every word about the film; the code holds none.
+Like the scene catalogue, the file holds every word about the film; the code holds none.
 A malformed file raises :class:`~rustbone_kit.catalogue.CatalogueError` naming the file, the
 line, the field and the fix.
 
@@ -23,33 +20,26 @@ line, the field and the fix.
 
 from __future__ import annotations
 
-import difflib
-import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import pandas as pd
 import yaml
 
-from .annotations import VERDICTS, load_annotations
 from .catalogue import CatalogueError, read_catalogue_file
-from .corpus import SLUG, Corpus, bundled_readings_path
-from .errors import unknown_id_message
+from .errors import UnknownIdError, unknown_id_message
+from .folders import bundled_readings_path
+from .validate import Record, key_lines
 
 __all__ = [
     "CHANGE_COLUMNS",
-    "CLAIM_COLUMNS",
     "KINDS",
-    "SLIP_COLUMNS",
     "STATUSES",
     "Adaptation",
     "Dispute",
     "Story",
     "load_adaptation",
-    "load_claims",
-    "slips",
 ]
 
 #: What a change does with the source.
@@ -66,8 +56,6 @@ CHANGE_COLUMNS = (
     "source",
     "status",
 )
-CLAIM_COLUMNS = ("id", "claim", "verdict", "fact", "source")
-SLIP_COLUMNS = ("reading", "text", "note", "verdict", "source", "line")
 
 # Fields of each kind of entry: name -> required.
 _TOP_FIELDS = {"film": False, "collection": True, "stories": True, "changes": True}
@@ -92,7 +80,6 @@ _CHANGE_FIELDS = {
     "source": True,
     "status": True,
 }
-_CLAIM_FIELDS = {"id": True, "claim": True, "verdict": True, "fact": True, "source": True}
 
 
 @dataclass(frozen=True)
@@ -130,11 +117,11 @@ class Adaptation:
         return tuple(s.id for s in self.stories)
 
     def story(self, story_id: str) -> Story:
-        """The story with this id; a KeyError suggests the nearest id."""
+        """The story with this id; an UnknownIdError (a KeyError) suggests the nearest id."""
         for story in self.stories:
             if story.id == story_id:
                 return story
-        raise KeyError(unknown_id_message("story", story_id, self.story_ids))
+        raise UnknownIdError.of("story", story_id, self.story_ids)
 
 
 # --- reading and checking ----------------------------------------------------------------
@@ -163,105 +150,22 @@ def _read(path: Path) -> tuple[dict[str, Any], yaml.Node]:
     return data, node
 
 
-class _Checker:
-    """Checks one entry (a mapping) of a file; every error names the file, line and field."""
+class _Checker(Record):
+    """The shared field validator (:class:`~rustbone_kit.validate.Record`) for one entry of
+    the adaptation or claims file, with each field's own line."""
 
     def __init__(self, path: Path, item: Any, node: yaml.Node, what: str) -> None:
-        self.path, self.item, self.what = path, item, what
-        self.line = _line(node)
-        self.keys = _key_nodes(node)
-
-    def fail(self, problem: str, field: str | None, fix: str) -> NoReturn:
-        line = _line(self.keys[field][0]) if field in self.keys else self.line
-        raise CatalogueError(problem, path=self.path, line=line, field=field, fix=fix)
-
-    def fields(self, allowed: dict[str, bool]) -> None:
-        if not isinstance(self.item, dict):
-            raise CatalogueError(
-                f"each {self.what} must be a mapping of fields",
-                path=self.path,
-                line=self.line,
-                fix=f"write the {self.what} as 'field: value' lines, as in the bundled file",
-            )
-        for key in self.item:
-            if key not in allowed:
-                close = difflib.get_close_matches(str(key), list(allowed), n=1)
-                self.fail(
-                    f"unknown {self.what} field {key!r}"
-                    + (f"; did you mean {close[0]!r}?" if close else ""),
-                    str(key),
-                    f"use only: {', '.join(allowed)}",
-                )
-        for key, required in allowed.items():
-            if required and self.item.get(key) in (None, "", [], {}):
-                self.fail(f"the {self.what} has no {key!r}", key, f"add '{key}: ...' to it")
-
-    def text(self, key: str) -> str | None:
-        """The field's text (None when absent or null); refuse anything but text."""
-        value = self.item.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            self.fail(
-                f"field {key!r} must be text",
-                key,
-                f'write it as {key}: "..." (in quotes), or {key}: null',
-            )
-        return value.strip()
-
-    def texts(self, key: str) -> tuple[str, ...]:
-        """One text or a list of texts, as a tuple."""
-        value = self.item.get(key)
-        if isinstance(value, str) and value.strip():
-            return (value.strip(),)
-        if (
-            isinstance(value, list)
-            and value
-            and all(isinstance(v, str) and v.strip() for v in value)
-        ):
-            return tuple(v.strip() for v in value)
-        self.fail(
-            f"field {key!r} must be text or a list of texts",
-            key,
-            f'write {key}: "..." or list one address per line under {key}:',
+        super().__init__(
+            item,
+            what=what,
+            path=path,
+            line=_line(node),
+            lines=key_lines(node),
+            error=CatalogueError,
         )
 
-    def number(self, key: str) -> int | None:
-        value = self.item.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str) or not re.fullmatch(r"[0-9]+", value.strip()):
-            self.fail(f"field {key!r} must be a whole number", key, f'write it as {key}: "8"')
-        return int(value)
-
-    def choice(self, key: str, allowed: Sequence[str]) -> str:
-        value = self.item[key]
-        if value not in allowed:
-            close = difflib.get_close_matches(str(value), list(allowed), n=1)
-            self.fail(
-                f"{key} {value!r} is not one of {', '.join(allowed)}"
-                + (f"; did you mean {close[0]!r}?" if close else ""),
-                key,
-                f"use one of: {', '.join(allowed)}",
-            )
-        return value
-
-    def slug(self, seen: dict[str, int]) -> str:
-        value = self.item["id"]
-        if not isinstance(value, str) or not SLUG.match(value):
-            self.fail(
-                f"id {value!r} is not a slug",
-                "id",
-                "use lower-case letters, digits and single hyphens",
-            )
-        if value in seen:
-            self.fail(
-                f"{self.what} id {value!r} is used twice (first on line {seen[value]})",
-                "id",
-                f"give every {self.what} its own id",
-            )
-        seen[value] = self.line
-        return value
+    def slug(self, seen: dict[str, int]) -> str:  # type: ignore[override]
+        return super().slug("id", seen)
 
 
 def _section(
@@ -398,63 +302,3 @@ def load_adaptation(folder: str | Path | None = None) -> Adaptation:
         film=film,
         path=path,
     )
-
-
-def load_claims(folder: str | Path | None = None) -> pd.DataFrame:
-    """Read ``claims.yaml``: one row per claim made elsewhere, with its verdict and the fact.
-
-    Columns: ``id``, ``claim``, ``verdict`` (``wrong`` or ``disputed``), ``fact``, ``source``.
-    Raises :class:`~rustbone_kit.catalogue.CatalogueError` as :func:`load_adaptation` does.
-
-    >>> claims = load_claims()
-    >>> claims.verdict.value_counts().to_dict()
-    {'wrong': 5, 'disputed': 3}
-    >>> claims.set_index("id").loc["marine-biologist", "fact"]
-    'Stéphanie trains orcas at Marineland.'
-    """
-    folder = Path(folder) if folder is not None else bundled_readings_path()
-    path = folder / "claims.yaml"
-    data, node = _read(path)
-    _top_fields(data, node, path, {"claims": True})
-    rows, seen = [], {}
-    for item, item_node in _section(data, node, path, "claims", list):
-        entry = _Checker(path, item, item_node, "claim")
-        entry.fields(_CLAIM_FIELDS)
-        rows.append(
-            {
-                "id": entry.slug(seen),
-                "claim": entry.text("claim"),
-                "verdict": entry.choice("verdict", tuple(VERDICTS)),
-                "fact": entry.text("fact"),
-                "source": entry.text("source"),
-            }
-        )
-    return pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
-
-
-def slips(corpus: Corpus, annotator: str | Path = "reference") -> pd.DataFrame:
-    """The annotations flagged ``factual-slip``: one row per slip, in file order.
-
-    Columns: ``reading``, ``text`` (the quoted passage as the reading writes it), ``note``,
-    ``verdict``, ``source`` and ``line`` (of the entry in the annotation file).
-
-    >>> from rustbone_kit import load_corpus
-    >>> table = slips(load_corpus())
-    >>> len(table), table.verdict.unique().tolist()
-    (5, ['wrong'])
-    >>> table.reading.value_counts().sort_index().to_dict()
-    {'bowditch': 2, 'marchant': 2, 'overview': 1}
-    """
-    rows = [
-        {
-            "reading": note.reading,
-            "text": note.span.text,
-            "note": note.note,
-            "verdict": note.verdict,
-            "source": note.source,
-            "line": note.line,
-        }
-        for note in load_annotations(corpus, annotator)
-        if note.flag == "factual-slip"
-    ]
-    return pd.DataFrame(rows, columns=list(SLIP_COLUMNS))

@@ -18,19 +18,21 @@ annotation survives edits elsewhere in the text.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
-from .catalogue import Catalogue, load_catalogue, unknown_id_message
+from .anchors import resolve_quote
+from .catalogue import Catalogue, catalogue_for
 from .corpus import Corpus
-from .errors import KitError
-from .text import Span, normalize
-from .yamlio import load_document
+from .errors import KitError, unknown_id_message
+from .files import read_text_file
+from .lexicon import lexicon_for
+from .text import Span
+from .validate import Record
+from .yamlio import MAX_FILE_NODES, load_document
 
 __all__ = [
     "FLAGS",
@@ -104,65 +106,13 @@ def annotations_path(corpus: Corpus, annotator: str | Path) -> Path:
     return folder / "annotations" / f"{annotator}.yaml"
 
 
-def _closest(reading_text: str, sentences: Iterable[Span], quote: str) -> str:
-    best = difflib.get_close_matches(quote, [s.text for s in sentences], n=1, cutoff=0.0)
-    return best[0] if best else reading_text[:80]
-
-
-def _resolve(corpus: Corpus, item: dict, path: Path, line: int, annotator: str) -> Span:
-    reading = corpus[item["reading"]]
-    quote, prefix, suffix = item["quote"], item.get("prefix") or "", item.get("suffix") or ""
-    haystack = normalize(reading.text)
-    needle = normalize(prefix + quote + suffix).text
-    quote_len = len(normalize(quote).text)
-    before = len(normalize(prefix + quote).text) - quote_len
-    hits, start = [], haystack.text.find(needle)
-    while start >= 0:
-        hits.append(start)
-        start = haystack.text.find(needle, start + 1)
-    if not hits:
-        closest = _closest(reading.text, reading.sentences, quote)
-        raise AnnotationError(
-            f"the quote {quote[:60]!r} is not in reading {reading.id!r}",
-            path=path,
-            line=line,
-            field="quote",
-            fix=f"copy the quote exactly from the reading; the closest sentence is {closest!r}",
-        )
-    if len(hits) > 1:
-        lines = [reading.line_of(haystack.to_original(h)) for h in hits]
-        raise AnnotationError(
-            f"the quote {quote[:60]!r} occurs {len(hits)} times in {reading.id!r} (file "
-            f"lines {', '.join(map(str, lines))})",
-            path=path,
-            line=line,
-            field="quote",
-            fix="add 'prefix:' (or 'suffix:') with the few characters just before (or after) "
-            "the occurrence you mean",
-        )
-    at = hits[0] + before
-    start, end = haystack.span_to_original(at, at + quote_len)
-    return Span(reading.text, start, end, id=f"{annotator}:{reading.id}:{start}", kind="annotation")
-
-
-def _check_item(item: Any, corpus: Corpus, cat: Catalogue, path: Path, line: int) -> None:
-    def fail(problem: str, field: str | None, fix: str) -> None:
-        raise AnnotationError(problem, path=path, line=line, field=field, fix=fix)
-
-    if not isinstance(item, dict):
-        fail(
-            "an annotation must be a mapping of fields",
-            None,
-            "write it as '- reading: ...' with 'quote:' and 'scenes:' or 'flag:' below",
-        )
-    for key in item:
-        if key not in _FIELDS:
-            close = difflib.get_close_matches(str(key), _FIELDS, n=1)
-            fail(
-                f"unknown field {key!r}" + (f"; did you mean {close[0]!r}?" if close else ""),
-                str(key),
-                f"use only: {', '.join(_FIELDS)}",
-            )
+def _check_item(rec: Record, corpus: Corpus, cat: Catalogue) -> None:
+    fail = rec.fail
+    rec.fields(
+        dict.fromkeys(_FIELDS, False),
+        example="write it as '- reading: ...' with 'quote:' and 'scenes:' or 'flag:' below",
+    )
+    item = rec.item
     for key in ("reading", "quote"):
         if not isinstance(item.get(key), str) or not item[key].strip():
             fail(f"the annotation has no {key!r}", key, f"add '{key}: ...' as text")
@@ -172,28 +122,12 @@ def _check_item(item: Any, corpus: Corpus, cat: Catalogue, path: Path, line: int
             "reading",
             "use the id from the reading's header",
         )
-    for key in ("scenes", "themes"):
-        value = item.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            fail(f"{key!r} must be a list of ids", key, f"write {key}: [first-id, second-id]")
-    for scene in item.get("scenes", []):
-        if scene not in cat.scene_ids:
-            fail(
-                unknown_id_message("scene", scene, cat.scene_ids),
-                "scenes",
-                "use an id from scenes.yaml",
-            )
+    rec.ids("scenes", cat.scene_ids, kind="scene", fix="use an id from scenes.yaml")
     if item.get("themes"):
-        from .themes import lexicon_for  # the lexicon is read only when an entry has themes
-
-        known = lexicon_for(corpus).ids
-        for theme in item["themes"]:
-            if theme not in known:
-                fail(
-                    unknown_id_message("theme", theme, known),
-                    "themes",
-                    "use an id from themes.yaml",
-                )
+        known = lexicon_for(corpus).ids  # the lexicon is read only when an entry has themes
+        rec.ids("themes", known, kind="theme", fix="use an id from themes.yaml")
+    else:
+        rec.ids("themes", (), kind="theme", fix="use an id from themes.yaml")
     flag = item.get("flag")
     if flag is not None and flag not in FLAGS:
         fail(unknown_id_message("flag", flag, tuple(FLAGS)), "flag", "use one of the flags")
@@ -250,9 +184,12 @@ def load_annotations(
             path=path,
             fix="check the annotator's name; files live in the readings' annotations/ folder",
         )
-    cat = catalogue or load_catalogue(corpus.path if corpus.path and corpus.path.is_dir() else None)
+    cat = catalogue or catalogue_for(corpus)
     data, node = load_document(
-        path.read_text(encoding="utf-8-sig"), path=str(path), error=AnnotationError
+        read_text_file(path, error=AnnotationError),
+        path=str(path),
+        error=AnnotationError,
+        max_nodes=MAX_FILE_NODES,
     )
     if not isinstance(data, dict) or not isinstance(data.get("annotations"), list):
         raise AnnotationError(
@@ -266,8 +203,18 @@ def load_annotations(
     result = []
     for entry, item in zip(entries, data["annotations"], strict=True):
         line = entry.start_mark.line + 1
-        _check_item(item, corpus, cat, path, line)
-        span = _resolve(corpus, item, path, line, name)
+        rec = Record.of_node(item, entry, what="annotation", path=path, error=AnnotationError)
+        _check_item(rec, corpus, cat)
+        span = resolve_quote(
+            corpus[item["reading"]],
+            item["quote"],
+            item.get("prefix") or "",
+            item.get("suffix") or "",
+            annotator=path.stem,  # the file's name: unique in the folder, unlike 'annotator:'
+            path=path,
+            line=line,
+            error=AnnotationError,
+        )
         result.append(
             Annotation(
                 annotator=name,
@@ -317,7 +264,7 @@ def sentence_labels(corpus: Corpus, annotations: Iterable[Annotation]) -> pd.Dat
     """Tidy table: one row per (sentence, scene) an annotation puts on a sentence it overlaps.
 
     Only readings the annotator touched count as annotated; sentences without a scene there
-    have no row (they are "none" for :func:`~rustbone_kit.scenes.evaluate`).
+    have no row (they are "none" for :func:`~rustbone_kit.agreement.evaluate`).
     """
     rows = []
     for note in annotations:

@@ -12,7 +12,6 @@ from these files, so a teacher can build a set for another film.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -20,9 +19,11 @@ from typing import Any
 
 import pandas as pd
 
-from .corpus import SLUG, bundled_readings_path
-from .errors import KitError, unknown_id_message
-from .yamlio import load_document
+from .errors import KitError, UnknownIdError, unknown_id_message
+from .files import read_text_file
+from .folders import HasPath, bundled_readings_path, course_folder, fresh
+from .validate import Record
+from .yamlio import MAX_FILE_NODES, load_document
 
 __all__ = [
     "Catalogue",
@@ -88,11 +89,11 @@ class Catalogue:
         return tuple(s.id for s in self.scenes)
 
     def scene(self, scene_id: str) -> Scene:
-        """The scene with this id; a KeyError suggests the nearest id."""
+        """The scene with this id; an :class:`UnknownIdError` (a KeyError) names the nearest."""
         try:
             return self._scenes[scene_id]
         except KeyError:
-            raise KeyError(unknown_id_message("scene", scene_id, self.scene_ids)) from None
+            raise UnknownIdError.of("scene", scene_id, self.scene_ids) from None
 
     def to_frame(self) -> pd.DataFrame:
         """The scenes as a table, in film order: order, id, title, characters, description.
@@ -106,12 +107,12 @@ class Catalogue:
         return pd.DataFrame(rows, columns=["order", "id", "title", "characters", "description"])
 
     def character(self, character_id: str) -> Character:
-        """The character with this id; a KeyError suggests the nearest id."""
+        """The character with this id; an :class:`UnknownIdError` (a KeyError) names the nearest."""
         try:
             return self._characters[character_id]
         except KeyError:
             ids = tuple(self._characters)
-            raise KeyError(unknown_id_message("character", character_id, ids)) from None
+            raise UnknownIdError.of("character", character_id, ids) from None
 
 
 def read_catalogue_file(path: Path) -> tuple[Any, Any]:
@@ -123,11 +124,16 @@ def read_catalogue_file(path: Path) -> tuple[Any, Any]:
             path=path,
             fix=f"copy {path.name} from the bundled readings and adapt it to your film",
         )
-    return load_document(path.read_text(encoding="utf-8-sig"), path=str(path), error=CatalogueError)
+    return load_document(
+        read_text_file(path, error=CatalogueError),
+        path=str(path),
+        error=CatalogueError,
+        max_nodes=MAX_FILE_NODES,
+    )
 
 
-def _items(path: Path, key: str) -> list[tuple[Any, int]]:
-    """The entries of the file's top-level list, each with its file line."""
+def _records(path: Path, key: str, what: str) -> list[Record]:
+    """The entries of the file's top-level list, each as a :class:`Record` with its lines."""
     data, node = read_catalogue_file(path)
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
         raise CatalogueError(
@@ -137,59 +143,10 @@ def _items(path: Path, key: str) -> list[tuple[Any, int]]:
             fix=f"start the file with '{key}:' and list one item per '- id: ...' entry",
         )
     entries = next(v for k, v in node.value if k.value == key).value
-    return [(item, entries[i].start_mark.line + 1) for i, item in enumerate(data[key])]
-
-
-def _text_list(value: Any, path: Path, line: int, field: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise CatalogueError(
-            f"field {field!r} must be a list of words or phrases",
-            path=path,
-            line=line,
-            field=field,
-            fix=f"write it as {field}: [first, second phrase, third]",
-        )
-    return tuple(value)
-
-
-def _check_keys(item: Any, allowed: dict[str, bool], path: Path, line: int, what: str) -> None:
-    if not isinstance(item, dict):
-        raise CatalogueError(
-            f"each {what} must be a mapping of fields",
-            path=path,
-            line=line,
-            fix=f"write each {what} as '- id: ...' followed by its fields",
-        )
-    for key in item:
-        if key not in allowed:
-            close = difflib.get_close_matches(str(key), list(allowed), n=1)
-            raise CatalogueError(
-                f"unknown field {key!r} in a {what}"
-                + (f"; did you mean {close[0]!r}?" if close else ""),
-                path=path,
-                line=line,
-                field=str(key),
-                fix=f"use only: {', '.join(allowed)}",
-            )
-    for key, required in allowed.items():
-        if required and not item.get(key):
-            raise CatalogueError(
-                f"the {what} has no {key!r}",
-                path=path,
-                line=line,
-                field=key,
-                fix=f"add '{key}: ...' to it",
-            )
-    if not SLUG.match(str(item["id"])):
-        raise CatalogueError(
-            f"id {item['id']!r} is not a slug",
-            path=path,
-            line=line,
-            field="id",
-            fix="use lower-case letters, digits and single hyphens",
-        )
+    return [
+        Record.of_node(item, entries[i], what=what, path=path, error=CatalogueError)
+        for i, item in enumerate(data[key])
+    ]
 
 
 _CHARACTER_FIELDS = {
@@ -218,52 +175,46 @@ def load_catalogue(folder: str | Path | None = None) -> Catalogue:
     """
     folder = Path(folder) if folder is not None else bundled_readings_path()
     characters = []
-    path = folder / "characters.yaml"
-    for item, line in _items(path, "characters"):
-        _check_keys(item, _CHARACTER_FIELDS, path, line, "character")
+    seen: dict[str, int] = {}
+    for rec in _records(folder / "characters.yaml", "characters", "character"):
+        rec.fields(_CHARACTER_FIELDS)
         characters.append(
             Character(
-                id=item["id"],
-                names=_text_list(item.get("names"), path, line, "names"),
-                roles=_text_list(item.get("roles"), path, line, "roles"),
-                actor=item.get("actor"),
-                source=item.get("source"),
-                verified=item.get("verified", True) is not False,
+                id=rec.slug("id", seen),
+                names=rec.words("names"),
+                roles=rec.words("roles"),
+                actor=rec.item.get("actor"),
+                source=rec.item.get("source"),
+                verified=rec.item.get("verified", True) is not False,
             )
         )
     known = tuple(c.id for c in characters)
     scenes = []
     path = folder / "scenes.yaml"
-    for item, line in _items(path, "scenes"):
-        _check_keys(item, _SCENE_FIELDS, path, line, "scene")
-        chars = _text_list(item.get("characters"), path, line, "characters")
-        for c in chars:
-            if c not in known:
-                raise CatalogueError(
-                    unknown_id_message("character", c, known),
-                    path=path,
-                    line=line,
-                    field="characters",
-                    fix="add the character to characters.yaml or fix the id",
-                )
-        try:
-            order = int(item["order"])
-        except ValueError:
-            raise CatalogueError(
-                f"order {item['order']!r} is not a whole number",
-                path=path,
-                line=line,
-                field="order",
-                fix="number the scenes 1, 2, 3 ... in film order",
-            ) from None
+    for rec in _records(path, "scenes", "scene"):
+        rec.fields(_SCENE_FIELDS)
+        ident = rec.slug("id")
+        chars = rec.ids(
+            "characters",
+            known,
+            kind="character",
+            fix="add the character to characters.yaml or fix the id",
+        )
+        order = rec.number("order")
+        if order is None:
+            rec.fail(
+                f"order {rec.item['order']!r} is not a whole number",
+                "order",
+                "number the scenes 1, 2, 3 ... in film order",
+            )
         scenes.append(
             Scene(
-                id=item["id"],
+                id=ident,
                 order=order,
-                title=str(item["title"]),
-                description=str(item["description"]),
+                title=str(rec.item["title"]),
+                description=str(rec.item["description"]),
                 characters=chars,
-                cues=_text_list(item.get("cues"), path, line, "cues"),
+                cues=rec.words("cues"),
             )
         )
     ids = [s.id for s in scenes]
@@ -277,3 +228,17 @@ def load_catalogue(folder: str | Path | None = None) -> Catalogue:
         )
     scenes.sort(key=lambda s: s.order)
     return Catalogue(scenes=tuple(scenes), characters=tuple(characters), path=folder)
+
+
+CATALOGUE_FILES = ("scenes.yaml", "characters.yaml")
+
+
+def catalogue_for(corpus: HasPath | None) -> Catalogue:
+    """The catalogue that applies to a corpus: the one beside its readings, else the bundled
+    one if its folder has neither scenes.yaml nor characters.yaml. Read again whenever one of
+    the files changes.
+
+    >>> catalogue_for(None).scene("ice").order
+    14
+    """
+    return fresh(load_catalogue, course_folder(corpus, *CATALOGUE_FILES), *CATALOGUE_FILES)

@@ -30,14 +30,18 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .catalogue import Catalogue
-from .corpus import Corpus, Reading
+from .catalogue import Catalogue, catalogue_for
+from .corpus import Corpus
+from .reading import Reading
+from .scenes import scene_labels
 from .terms import TermIndex, words_of
 
 __all__ = [
     "HEDGES",
     "INTENSIFIERS",
     "TONE_THRESHOLD",
+    "hedge_shares",
+    "mean_tone",
     "parse_rating",
     "ratings",
     "sentence_tone",
@@ -266,8 +270,6 @@ def sentence_tone(
     frame = pd.DataFrame(rows, columns=_TONE_COLUMNS)
     if scene is None:
         return frame
-    from .scenes import catalogue_for, scene_labels
-
     catalogue_for(corpus).scene(scene)  # an unknown scene raises, naming the nearest
     labels = scene_labels(corpus) if labels is None else labels
     on_scene = set(labels.loc[labels.scene == scene, "sentence"])
@@ -294,8 +296,6 @@ def stance(
     >>> s.columns.tolist()[:5]
     ['reading', 'character', 'name', 'sentences', 'mean_compound']
     """
-    from .scenes import catalogue_for
-
     cat = catalogue or catalogue_for(corpus)
     index = TermIndex((c.id, m) for c in cat.characters for m in c.mentions)
     tone = sentence_tone(corpus)
@@ -321,3 +321,32 @@ def stance(
         table[column] = table[column].fillna(0).astype(int)
     table["mean_compound"] = table["mean_compound"].round(3)
     return table
+
+
+def hedge_shares(tone: pd.DataFrame) -> pd.DataFrame:
+    """Per reading, from a :func:`sentence_tone` table: its sentences, how many carry a hedge
+    the kit's list finds, and that share (0 to 1, three places).
+
+    >>> from rustbone_kit import load_corpus
+    >>> shares = hedge_shares(sentence_tone(load_corpus()))
+    >>> shares.columns.tolist(), bool(shares.share.between(0, 1).all())
+    (['reading', 'sentences', 'hedged', 'share'], True)
+    """
+    table = (
+        tone.assign(hedged=tone.hedges != "")
+        .groupby("reading", as_index=False, sort=False)
+        .agg(sentences=("sentence", "size"), hedged=("hedged", "sum"))
+    )
+    table["hedged"] = table["hedged"].astype(int)
+    table["share"] = (table.hedged / table.sentences).round(3)
+    return table
+
+
+def mean_tone(tone: pd.DataFrame) -> pd.Series:
+    """Per reading, the mean compound score of a :func:`sentence_tone` table (two places).
+
+    >>> from rustbone_kit import load_corpus
+    >>> mean_tone(sentence_tone(load_corpus())).index.name
+    'reading'
+    """
+    return tone.groupby("reading")["compound"].mean().round(2)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .corpus import Corpus
-from .text import word_spans
+from .text import count_words
 
 __all__ = ["SHORT_LINE_WORDS", "passage_table", "quote_rows"]
 
@@ -37,7 +37,7 @@ def passage_table(corpus: Corpus, *, short: int = SHORT_LINE_WORDS) -> pd.DataFr
     for reading in corpus:
         for order, passage in enumerate(reading.passages, start=1):
             text = passage.text
-            words = len(word_spans(text))
+            words = count_words(text)
             rows.append(
                 {
                     "reading": reading.id,

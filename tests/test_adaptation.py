@@ -1,4 +1,4 @@
-"""Adaptation, claims made elsewhere and factual slips: the bundled data and every bad file."""
+"""The adaptation table: the bundled data and every bad adaptation.yaml."""
 
 from __future__ import annotations
 
@@ -9,15 +9,9 @@ from pathlib import Path
 import pytest
 
 import rustbone_kit as rk
-from rustbone_kit.adaptation import (
-    CHANGE_COLUMNS,
-    CLAIM_COLUMNS,
-    SLIP_COLUMNS,
-    load_adaptation,
-    load_claims,
-    slips,
-)
+from rustbone_kit.adaptation import CHANGE_COLUMNS, load_adaptation
 from rustbone_kit.catalogue import CatalogueError
+from rustbone_kit.errors import UnknownIdError
 
 FACTS = Path(__file__).parents[2] / "shared" / "facts.md"
 # Where facts.md gives a fact no address, the data cite the facts file and its section.
@@ -72,29 +66,13 @@ def test_bundled_adaptation_marks_what_the_notes_leave_open():
     assert set(credited.index) == {"trainer-becomes-a-woman", "boxer-meets-trainer"}
     with pytest.raises(KeyError, match="did you mean 'rocket-ride'"):
         ad.story("rocket")
-
-
-def test_bundled_claims():
-    claims = load_claims()
-    assert tuple(claims.columns) == CLAIM_COLUMNS and claims.id.is_unique
-    verdicts = claims.set_index("id").verdict
-    assert set(verdicts[verdicts == "disputed"].index) == {
-        "running-time",
-        "us-release-date",
-        "above-or-below-the-knee",
-    }
-    assert set(verdicts[verdicts == "wrong"].index) == {
-        "sister-named-louise",
-        "sister-lives-in-the-north",
-        "marine-biologist",
-        "davidson-american",
-        "source-a-novel",
-    }
+    with pytest.raises(UnknownIdError, match="unknown story id 'rocket'"):
+        ad.story("rocket")
 
 
 def test_every_address_is_one_facts_md_cites(facts):
     ad = load_adaptation()
-    sources = [*ad.collection["source"], *ad.changes.source, *load_claims().source]
+    sources = [*ad.collection["source"], *ad.changes.source]
     for story in ad.stories:
         sources += [*story.source, *(d.source for d in story.disputed)]
     for source in sources:
@@ -104,19 +82,6 @@ def test_every_address_is_one_facts_md_cites(facts):
 def test_every_change_source_appears_verbatim_in_facts_md(facts):
     for source in load_adaptation().changes.source:
         assert source in facts, source
-
-
-def test_slips_have_a_verdict_and_a_source(facts):
-    corpus = rk.load_corpus()
-    table = slips(corpus)
-    assert tuple(table.columns) == SLIP_COLUMNS and len(table) == 5
-    assert table.verdict.isin(["wrong", "disputed"]).all()
-    assert table.source.map(bool).all() and table.note.map(bool).all()
-    for row in table.itertuples():
-        assert row.text in corpus[row.reading].text  # as written, not normalised
-        assert_cited(row.source, facts)
-    second = slips(corpus, "second")
-    assert len(second) == 2 and (second.verdict == "wrong").all()
 
 
 # --- bad files -------------------------------------------------------------------------------
@@ -196,53 +161,26 @@ BAD_FILES = [
         "whole number",
         'year: "two thousand and five"',
     ),
-    (
-        "claims.yaml",
-        "    verdict: disputed",
-        "    verdict: unclear",
-        "verdict",
-        "not one of wrong, disputed",
-        "verdict: unclear",
-    ),
-    (
-        "claims.yaml",
-        '    fact: "Stéphanie trains orcas at Marineland."\n',
-        "",
-        "fact",
-        "has no 'fact'",
-        "- id: marine-biologist",
-    ),
-    (
-        "claims.yaml",
-        "  - id: running-time",
-        "  - id: Running Time",
-        "id",
-        "not a slug",
-        "- id: Running Time",
-    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "old", "new", "field", "message", "marker"), BAD_FILES)
 def test_bad_file_names_file_line_field_and_fix(tmp_path, name, old, new, field, message, marker):
-    for bundled in ("adaptation.yaml", "claims.yaml"):
-        shutil.copy(rk.bundled_readings_path() / bundled, tmp_path / bundled)
+    shutil.copy(rk.bundled_readings_path() / name, tmp_path / name)
     text = (tmp_path / name).read_text(encoding="utf-8")
     assert old in text, f"the bundled {name} no longer has {old!r}: update this case"
     broken = text.replace(old, new, 1)
     (tmp_path / name).write_text(broken, encoding="utf-8")
     line = max(i for i, row in enumerate(broken.splitlines(), 1) if row.strip() == marker)
-    load = load_adaptation if name == "adaptation.yaml" else load_claims
     with pytest.raises(CatalogueError) as info:
-        load(tmp_path)
+        load_adaptation(tmp_path)
     err = info.value
     assert message in str(err)
     assert err.path == str(tmp_path / name) and err.line == line and err.field == field
     assert err.fix
 
 
-@pytest.mark.parametrize("load", [load_adaptation, load_claims])
-def test_missing_file(tmp_path, load):
+def test_missing_file(tmp_path):
     with pytest.raises(CatalogueError, match=r"no \w+\.yaml in the readings folder") as info:
-        load(tmp_path)
+        load_adaptation(tmp_path)
     assert info.value.path.startswith(str(tmp_path)) and info.value.fix

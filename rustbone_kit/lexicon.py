@@ -1,0 +1,124 @@
+"""The theme lexicon of a course: themes, their labels and terms, read from ``themes.yaml``.
+
+``readings/themes.yaml`` lists the themes, each with a label, a description and its terms
+(words, ``stem*`` and phrases, matched as in :mod:`rustbone_kit.terms`).
+
+>>> lex = load_themes()
+>>> lex.theme("water-sea").label
+'Water and the sea'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .catalogue import CatalogueError, read_catalogue_file
+from .errors import UnknownIdError
+from .folders import HasPath, bundled_readings_path, course_folder, fresh
+from .terms import TermIndex, term_problem
+from .validate import Record
+
+__all__ = ["LEXICON_FILE", "Lexicon", "Theme", "lexicon_for", "load_themes"]
+
+LEXICON_FILE = "themes.yaml"
+_FIELDS = {"id": True, "label": True, "description": True, "terms": True}
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One theme: an id, a label for charts, a description, and the terms that signal it."""
+
+    id: str
+    label: str
+    description: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The themes of a readings folder, in file order.
+
+    >>> lex = load_themes()
+    >>> lex.theme("water-sea").label
+    'Water and the sea'
+    """
+
+    themes: tuple[Theme, ...]
+    path: Path | None = None
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(t.id for t in self.themes)
+
+    def theme(self, theme_id: str) -> Theme:
+        """The theme with this id; an :class:`UnknownIdError` (a KeyError) suggests the nearest."""
+        for t in self.themes:
+            if t.id == theme_id:
+                return t
+        raise UnknownIdError.of("theme", theme_id, self.ids)
+
+    @cached_property
+    def index(self) -> TermIndex:
+        """Every term of every theme, keyed by theme id; each theme is matched on its own."""
+        return TermIndex((t.id, term) for t in self.themes for term in t.terms)
+
+
+def _check_theme(rec: Record) -> Theme:
+    rec.fields(_FIELDS)
+    ident = rec.slug("id")
+    terms = rec.item["terms"]
+    if not isinstance(terms, list):
+        rec.fail("'terms' must be a list", "terms", "write terms: [word, stem*, a phrase]")
+    for term in terms:
+        problem = term_problem(term)
+        if problem:
+            rec.fail(
+                f"term {term!r}: {problem}",
+                "terms",
+                "write a word, a stem ending in * (injur*) or a phrase (broken hand)",
+            )
+    item = rec.item
+    return Theme(ident, str(item["label"]), str(item["description"]), tuple(terms))
+
+
+def load_themes(folder: str | Path | None = None) -> Lexicon:
+    """Read ``themes.yaml`` from a readings folder (the bundled one by default).
+
+    Raises :class:`~rustbone_kit.catalogue.CatalogueError` naming the file, the theme's line
+    and the field of anything malformed: an unknown field, a missing label, a bad term, an id
+    used twice.
+    """
+    folder = Path(folder) if folder is not None else bundled_readings_path()
+    path = folder / "themes.yaml"
+    data, node = read_catalogue_file(path)
+    if not isinstance(data, dict) or not isinstance(data.get("themes"), list):
+        raise CatalogueError(
+            "expected a top-level 'themes:' list",
+            path=path,
+            line=1,
+            field="themes",
+            fix="start the list with 'themes:' and one '- id: ...' per theme",
+        )
+    entries = next(v for k, v in node.value if k.value == "themes").value
+    seen: dict[str, int] = {}
+    themes = []
+    for i, item in enumerate(data["themes"]):
+        rec = Record.of_node(item, entries[i], what="theme", path=path, error=CatalogueError)
+        themes.append(_check_theme(rec))
+        rec.slug("id", seen)
+    return Lexicon(tuple(themes), path)
+
+
+def lexicon_for(corpus: HasPath | None) -> Lexicon:
+    """The lexicon beside a corpus's readings; the bundled one if its folder has none.
+    Read again whenever themes.yaml changes (no restart needed).
+
+    A teacher's folder of new readings of the same film can leave themes.yaml out; a folder
+    for another film should carry its own.
+
+    >>> lexicon_for(None).ids[:2]
+    ('body-injury', 'fighting-violence')
+    """
+    return fresh(load_themes, course_folder(corpus, LEXICON_FILE), LEXICON_FILE)

@@ -1,0 +1,133 @@
+"""Builders shared by the core's test modules: small reading folders and hand-made tables.
+
+Import them as ``from helpers import folder`` (pytest puts ``tests/`` on ``sys.path``).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import rustbone_kit as rk
+from rustbone_kit.corpus import Corpus
+from rustbone_kit.lexicon import Lexicon, Theme
+from rustbone_kit.reading import Reading
+
+# --- one reading file, and its loading errors -------------------------------------------------
+
+#: The smallest valid reading: the three required fields and two sentences.
+GOOD = "---\nid: demo\ntitle: A demo review\nkind: review\n---\nAli swims. Sam sleeps.\n"
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    """Write ``content`` (text as UTF-8, or bytes as they are) to ``folder / name``."""
+    path = folder / name
+    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return path
+
+
+def load_error(tmp_path: Path, content: str | bytes, name: str = "bad.md") -> rk.ReadingError:
+    """The ReadingError that loading a folder holding ``content`` as ``name`` raises."""
+    write(tmp_path, name, content)
+    with pytest.raises(rk.ReadingError) as info:
+        rk.load_corpus(tmp_path)
+    return info.value
+
+
+# --- a course folder: one reading, two characters, two scenes ---------------------------------
+
+READING = textwrap.dedent(
+    """\
+    ---
+    id: demo
+    title: Demo
+    kind: review
+    ---
+    Ali works as a bouncer at a club. The boy sleeps.
+    Sam falls through the ice of a frozen lake. Leave a Reply
+    Rust and Bone is a film. Rust and Bone is long.
+    """
+)
+CHARACTERS = textwrap.dedent(
+    """\
+    characters:
+      - id: ali
+        names: [Ali, Alain]
+        roles: [the boxer]
+      - id: sam
+        names: [Sam]
+        roles: [the boy, his son]
+    """
+)
+SCENES = textwrap.dedent(
+    """\
+    scenes:
+      - id: club
+        order: 1
+        title: The club
+        description: Ali works the door.
+        characters: [ali]
+        cues: [bouncer, club, nightclub]
+      - id: ice
+        order: 2
+        title: The ice
+        description: Sam falls through.
+        characters: [ali, sam]
+        cues: [ice, frozen lake, drown*]
+    """
+)
+
+
+def folder(
+    tmp_path: Path, annotations: str | None = None, *, reading: str = READING, **files: str
+) -> Path:
+    """A readings folder: demo.md, characters.yaml, scenes.yaml and, if given, the
+    annotations of annotator ``me`` (``annotations/me.yaml``). ``characters=`` and
+    ``scenes=`` replace those files' text."""
+    (tmp_path / "demo.md").write_text(reading)
+    (tmp_path / "characters.yaml").write_text(files.get("characters", CHARACTERS))
+    (tmp_path / "scenes.yaml").write_text(files.get("scenes", SCENES))
+    if annotations is not None:
+        (tmp_path / "annotations").mkdir(exist_ok=True)
+        (tmp_path / "annotations" / "me.yaml").write_text(textwrap.dedent(annotations))
+    return tmp_path
+
+
+def labels(rows: list[tuple[str, str]], readings=("demo",)) -> pd.DataFrame:
+    """Sentence labels (reading, sentence, scene) of the ``demo`` reading, by hand."""
+    frame = pd.DataFrame(
+        [("demo", s, c) for s, c in rows], columns=["reading", "sentence", "scene"]
+    )
+    frame.attrs["readings"] = readings
+    return frame
+
+
+# --- corpora built in memory, counted by hand ------------------------------------------------
+
+LEXICON = Lexicon(
+    (
+        Theme("water", "Water", "the sea", ("sea", "swim*", "the open sea")),
+        Theme("body", "Body", "the body", ("legs", "steel legs", "amputat*")),
+        Theme("fight", "Fighting", "fights", ("fight*", "bare-knuckle")),
+    )
+)
+
+
+def reading(rid: str, text: str, **meta) -> Reading:
+    """A reading built in memory (no file), with the three required fields."""
+    return Reading(
+        id=rid, meta={"id": rid, "title": rid.title(), "kind": "test", **meta}, text=text
+    )
+
+
+def small_corpus() -> Corpus:
+    """Two readings: ``a`` on water and the body, ``b`` on fighting (see LEXICON)."""
+    return Corpus(
+        (
+            reading("a", "She swims in the open SEA.\nHer steel legs shine; the sea is calm."),
+            reading("b", "A bare-knuckle fight. Fighters fight.\nNo water here at all, just legs."),
+        )
+    )
