@@ -1,79 +1,19 @@
-"""Charts (through chart.to_dict()) and widgets (by setting values and reading the HTML)."""
+"""Widgets, by setting values and reading the HTML (the charts are in tests/test_charts*.py)."""
 
 from __future__ import annotations
 
 import re
 from html import unescape
 
-import altair as alt
 import pytest
 
 import rustbone_kit as rk
-from rustbone_kit.charts import chart_rows, enable_offline, makeup_chart, text_alternative
 from rustbone_kit.widgets import ReadingBrowser, reading_card_html
 
 
 @pytest.fixture(scope="module")
 def corpus():
     return rk.load_corpus()
-
-
-def test_makeup_chart_encodes_passages_in_text_order(corpus):
-    spec = makeup_chart(corpus).to_dict()
-    assert spec["mark"]["type"] == "bar"
-    enc = spec["encoding"]
-    assert enc["x"]["field"] == "words" and enc["x"]["aggregate"] == "sum"
-    assert enc["y"]["field"] == "title" and enc["order"]["field"] == "order"
-    assert enc["color"]["field"] == "form"
-    assert enc["color"]["scale"]["domain"] == ["paragraph", "short line"]
-    assert {t["field"] for t in enc["tooltip"]} == {"reading", "order", "words", "form", "opening"}
-    assert spec["title"]["text"] == "How each reading is made"
-    assert enc["x"]["title"].startswith("Words")
-
-
-def test_makeup_chart_rows_are_the_passages(corpus):
-    rows = chart_rows(makeup_chart(corpus))
-    assert len(rows) == sum(len(r.passages) for r in corpus) == 44
-    marchant = rows[rows.reading == "marchant"].sort_values("order")
-    assert marchant.form.tolist()[-3:] == ["short line", "short line", "paragraph"]
-    assert marchant.opening.tolist()[-2] == "Your email address will not be published."
-    assert rows.groupby("reading").words.sum().to_dict() == {r.id: r.words for r in corpus}
-
-
-def test_makeup_chart_is_readable_on_a_projector_and_colour_blind_safe(corpus):
-    config = makeup_chart(corpus).to_dict()["config"]
-    assert config["axis"]["labelFontSize"] >= 14 and config["title"]["fontSize"] >= 18
-    assert config["range"]["category"][:2] == ["#0072B2", "#E69F00"]  # Okabe-Ito
-
-
-def test_chart_carries_a_text_alternative(corpus):
-    chart = makeup_chart(corpus)
-    text = text_alternative(chart)
-    assert chart.to_dict()["description"] == text
-    assert "marchant: 689 words in 13 passages, 6 short lines" in text
-    assert "unsigned-review: 610 words in 5 passages, no short lines" in text
-
-
-def test_text_alternative_refuses_a_chart_without_one():
-    with pytest.raises(ValueError, match="no description"):
-        text_alternative(alt.Chart().mark_point())
-
-
-def test_offline_renderer_emits_vegalite_v5_and_no_script(corpus):
-    enable_offline()
-    bundle, _ = makeup_chart(corpus)._repr_mimebundle_()
-    assert set(bundle) == {"application/vnd.vegalite.v5+json", "text/plain"}
-    assert bundle["text/plain"].startswith("Chart: Bar chart of the five readings")
-    assert "<script" not in str(bundle)
-
-
-def test_makeup_chart_refuses_too_many_readings_to_read(corpus, monkeypatch):
-    monkeypatch.setattr(rk.charts, "MAX_MAKEUP_READINGS", 3)
-    with pytest.raises(ValueError, match="unreadable"):
-        makeup_chart(corpus)
-
-
-# --- widgets -------------------------------------------------------------------------------
 
 
 def test_card_escapes_every_piece_of_reading_text():
@@ -141,8 +81,3 @@ def test_browser_text_in_a_saved_notebook_tells_the_reader_to_run_the_cell(corpu
 def test_browser_refuses_an_empty_corpus():
     with pytest.raises(ValueError, match="no readings"):
         ReadingBrowser(rk.Corpus(readings=()))
-
-
-def test_makeup_chart_legend_sits_on_top_where_it_is_always_on_screen(corpus):
-    legend = makeup_chart(corpus).to_dict()["encoding"]["color"]["legend"]
-    assert legend == {"orient": "top", "direction": "horizontal"}
