@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..checks import Choice, Evidence, Number, Question, Readings
+from ..checks.evidence import Evidence
+from ..checks.kinds import Choice, Number, Readings
+from ..checks.registry import Question
 
 QUESTIONS = [
     Question(

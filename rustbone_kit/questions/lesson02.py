@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ..checks import Evidence, Number, Question, Readings, Table
+from ..checks.evidence import Evidence
+from ..checks.frames import Table
+from ..checks.kinds import Number, Readings
+from ..checks.registry import Question
 from ..scenes import scene_coverage
 
 QUESTIONS = [

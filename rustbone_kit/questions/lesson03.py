@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from ..checks import Choice, Evidence, Number, Question, Readings, SceneOf
-from ..themes import concordance
+from ..checks.evidence import Evidence, SceneOf
+from ..checks.kinds import Choice, Number, Readings
+from ..checks.registry import Question
+from ..words import concordance
 
 QUESTIONS = [
     Question(

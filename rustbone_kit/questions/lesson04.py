@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from ..checks import Chart, Evidence, Number, Question, Table
-from ..themes import concordance, theme_hits, theme_table
+from ..checks.evidence import Evidence
+from ..checks.frames import Chart, Table
+from ..checks.kinds import Number
+from ..checks.registry import Question
+from ..themes import theme_hits, theme_table
+from ..words import concordance
 
 QUESTIONS = [
     Question(

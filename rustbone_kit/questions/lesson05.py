@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ..checks import Chart, Evidence, Number, Question, Table
+from ..checks.evidence import Evidence
+from ..checks.frames import Chart, Table
+from ..checks.kinds import Number
+from ..checks.registry import Question
 from ..judgement import sentence_tone
 
 QUESTIONS = [

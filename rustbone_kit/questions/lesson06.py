@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from ..adaptation import load_adaptation
-from ..checks import Choice, Evidence, Number, Question, Readings
-from ..themes import concordance
+from ..checks.evidence import Evidence
+from ..checks.kinds import Choice, Number, Readings
+from ..checks.registry import Question
+from ..words import concordance
 
 QUESTIONS = [
     Question(

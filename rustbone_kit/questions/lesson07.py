@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from ..adaptation import slips
-from ..checks import Choice, Evidence, Number, Question, Readings
+from ..checks.evidence import Evidence
+from ..checks.kinds import Choice, Number, Readings
+from ..checks.registry import Question
+from ..claims import slips
 from ..corpus import Corpus
 
 
@@ -24,7 +26,7 @@ QUESTIONS = [
         "How many factual slips does the reference annotation flag in the five readings?",
         Number(
             lambda corpus: len(slips(corpus)),
-            hint="adaptation.slips(corpus) has one row per flagged slip; count rows, not readings.",
+            hint="rk.slips(corpus) has one row per flagged slip; count rows, not readings.",
         ),
     ),
     Question(
@@ -42,7 +44,7 @@ QUESTIONS = [
         Choice(
             options=("wrong", "disputed"),
             correct=("disputed",),
-            hint="Not memory of the film: find the claim in adaptation.load_claims() and read "
+            hint="Not memory of the film: find the claim in rk.load_claims() and read "
             "its verdict and fact.",
         ),
     ),

@@ -3,7 +3,9 @@ with the student's reading added (``check(..., corpus=together)``), so quotes ma
 
 from __future__ import annotations
 
-from ..checks import Evidence, Number, Question
+from ..checks.evidence import Evidence
+from ..checks.kinds import Number
+from ..checks.registry import Question
 
 QUESTIONS = [
     Question(
@@ -24,7 +26,7 @@ QUESTIONS = [
         "Quote a sentence of yours the scene suggestions miss; say why the kit cannot see it.",
         Evidence(
             reading="my-reading",
-            hint="Compare your sentences with the rows of scenes.scene_labels(together).",
+            hint="Compare your sentences with the rows of rk.scene_labels(together).",
         ),
     ),
     Question(

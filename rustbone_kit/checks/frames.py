@@ -1,0 +1,86 @@
+"""The answer kinds checked row by row against a kit table: a :class:`Table`, a :class:`Chart`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from ..corpus import Corpus
+from .kinds import Answer
+
+__all__ = ["Chart", "Table"]
+
+
+def _rows(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[tuple]:
+    """The rows as sorted tuples of text, numbers rounded to 2 places (so 18.03 = 18.0328)."""
+    part = frame[list(columns)].copy()
+    for column in part.columns:
+        if pd.api.types.is_numeric_dtype(part[column]):
+            part[column] = part[column].astype(float).round(2)
+    return sorted(map(tuple, part.astype(str).to_numpy().tolist()))
+
+
+@dataclass(frozen=True)
+class Table(Answer):
+    """A DataFrame with these columns whose rows match what the kit computes."""
+
+    expected: Callable[[Corpus], pd.DataFrame]
+    columns: tuple[str, ...]
+    hint: str = ""
+
+    def judge(self, answer: Any, corpus: Corpus) -> tuple[bool, str]:
+        if not isinstance(answer, pd.DataFrame):
+            return False, f"Give a table (a pandas DataFrame), not {type(answer).__name__}."
+        frame = answer.reset_index() if answer.index.name in self.columns else answer
+        missing = [c for c in self.columns if c not in frame.columns]
+        if missing:
+            return False, f"The table needs the column(s) {', '.join(missing)}. {self.hint}"
+        want = self.expected(corpus)
+        if len(frame) != len(want):
+            return False, f"The table has {len(frame)} rows; the question wants {len(want)}."
+        if _rows(frame, self.columns) == _rows(want, self.columns):
+            return True, f"The table is right ({len(want)} rows)."
+        return False, "The rows are there, but some values differ from the kit's."
+
+
+@dataclass(frozen=True)
+class Chart(Answer):
+    """An altair chart with a title, this mark and these fields on these channels; with
+    ``data``, its rows must also match that table on the encoded fields."""
+
+    mark: str
+    encodings: Mapping[str, str] = field(default_factory=dict)
+    data: Callable[[Corpus], pd.DataFrame] | None = None
+    hint: str = ""
+
+    def judge(self, answer: Any, corpus: Corpus) -> tuple[bool, str]:
+        to_dict = getattr(answer, "to_dict", None)
+        if not callable(to_dict) or not type(answer).__module__.startswith("altair"):
+            return False, f"Give an altair chart, not {type(answer).__name__}."
+        try:
+            spec = to_dict()
+        except Exception as error:  # an incomplete chart cannot be drawn
+            return False, f"altair cannot draw this chart yet: {error}".split("\n")[0]
+        mark = spec.get("mark")
+        mark = mark.get("type") if isinstance(mark, dict) else mark
+        if mark != self.mark:
+            return False, f"Draw it with mark_{self.mark}(), not {mark!r}. {self.hint}"
+        for channel, want in self.encodings.items():
+            got = spec.get("encoding", {}).get(channel, {}).get("field")
+            if got != want:
+                return False, f"Put {want!r} on {channel} (it has {got!r}). {self.hint}"
+        if not spec.get("title"):
+            return False, "Give the chart a title (.properties(title=...)) to say what it shows."
+        if self.data is None:
+            return True, "The chart's mark, axes and title are right."
+        datasets = list(spec.get("datasets", {}).values())
+        drawn = pd.DataFrame(datasets[0]) if len(datasets) == 1 else pd.DataFrame()
+        fields = tuple(self.encodings.values())
+        if any(f not in drawn.columns for f in fields):
+            return False, "The chart does not draw a table with those columns."
+        if _rows(drawn, fields) != _rows(self.data(corpus), fields):
+            return False, "The chart's axes are right but its rows are not the kit's."
+        return True, "The chart shows the right data."
