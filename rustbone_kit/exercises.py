@@ -15,7 +15,9 @@ exercise in a fresh kernel to store its outputs (the solution need not have been
 
 A student's work is never lost: each generated exercise records a hash of its cells, and the
 build refuses to replace an exercise whose cells changed since (naming the file), unless
-``--force``, which first keeps a copy (``name.ipynb.bak``, ``name.ipynb.bak2`` ...).
+``--force``, which keeps the edited copy as ``name.ipynb.bak`` (an older one moves to
+``name.ipynb.bak2`` ...). Every exercise is written once, atomically, after it ran, and not at
+all if it was saved (in JupyterLab, say) while the build ran it.
 ``rustbone-kit exercises check`` exits 1 when an exercise is missing, out of date or has no
 solution, so CI catches a solution edited without a rebuild.
 
@@ -35,12 +37,12 @@ import ast
 import copy
 import hashlib
 import json
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
+from .atomic import BACKUPS, backup_paths, file_state
 from .errors import KitError
 
 __all__ = [
@@ -154,11 +156,14 @@ class Problem:
         return f"{self.path}: {self.problem}"
 
 
-def _edited(path: Path) -> bool:
+def _edited(nb: nbformat.NotebookNode) -> bool:
     """Whether a student (or anyone) changed the exercise's cells since it was generated."""
-    nb = nbformat.read(path, as_version=4)
     recorded = nb.metadata.get(META, {}).get("cells")
     return recorded != _cells_hash(nb)
+
+
+def _cells(nb: nbformat.NotebookNode) -> list[tuple[str, str]]:
+    return [(c.cell_type, c.source) for c in nb.cells]
 
 
 def out_of_date(solutions: Path, exercises: Path) -> list[Problem]:
@@ -171,10 +176,7 @@ def out_of_date(solutions: Path, exercises: Path) -> list[Problem]:
             problems.append(Problem(target, "missing; run `rustbone-kit exercises build`"))
             continue
         fresh = build_exercise(nbformat.read(sol, as_version=4), name=sol.name)
-        current = nbformat.read(target, as_version=4)
-        if [(c.cell_type, c.source) for c in current.cells] != [
-            (c.cell_type, c.source) for c in fresh.cells
-        ]:
+        if _cells(nbformat.read(target, as_version=4)) != _cells(fresh):
             problems.append(
                 Problem(target, "out of date with its solution; run `rustbone-kit exercises build`")
             )
@@ -183,16 +185,6 @@ def out_of_date(solutions: Path, exercises: Path) -> list[Problem]:
         if ex.name not in names:
             problems.append(Problem(ex, f"has no solution in {solutions}; remove it or add one"))
     return problems
-
-
-def _backup(path: Path) -> Path:
-    backup = path.with_name(path.name + ".bak")
-    n = 2
-    while backup.exists():
-        backup = path.with_name(f"{path.name}.bak{n}")
-        n += 1
-    shutil.copy2(path, backup)
-    return backup
 
 
 def build(
@@ -205,43 +197,51 @@ def build(
 ) -> list[str]:
     """Generate (and run) the exercise of each solution; return what was done, line by line.
 
-    An exercise edited since it was generated is never replaced without ``force``; with it,
-    the edited file is first copied to ``.bak``. Raises :class:`ExerciseError` naming the
-    first file it refuses, after building the others.
+    Each line is also printed as it happens. An exercise edited since it was generated is
+    never replaced without ``force``; with it, the edited copy is kept as ``NAME.ipynb.bak``
+    and the line says so. Raises :class:`ExerciseError` naming the first file it refuses,
+    after building the others; a file that cannot be written raises
+    :class:`~rustbone_kit.errors.KitError` (``StaleFileError`` if it was saved meanwhile).
     """
-    from .notebooks import execute_notebook
+    from .notebooks import ExecutionReport, run_notebook, write_notebook
 
     exercises.mkdir(parents=True, exist_ok=True)
-    done, refused = [], []
+    done: list[str] = []
+    refused = []
+
+    def say(line: str) -> None:
+        done.append(line)
+        print(line, flush=True)
+
     sources = sorted(solutions.glob("*.ipynb"))
     if names:
         sources = [s for s in sources if s.name in names or s.stem in names]
     for number, sol in enumerate(sources, start=1):
+        step = f"[{number}/{len(sources)}]"
         target = exercises / sol.name
         fresh = build_exercise(nbformat.read(sol, as_version=4), name=sol.name)
-        if target.exists():
-            same = [(c.cell_type, c.source) for c in nbformat.read(target, as_version=4).cells]
-            if same == [(c.cell_type, c.source) for c in fresh.cells] and not _edited(target):
-                done.append(f"[{number}/{len(sources)}] {target}: up to date")
+        fresh.metadata[META]["cells"] = _cells_hash(fresh)
+        state = file_state(target)  # the write is refused if the file changes after this
+        keep = 0
+        if state.digest is not None:
+            current = nbformat.read(target, as_version=4)
+            edited = _edited(current)
+            if not edited and _cells(current) == _cells(fresh):
+                say(f"{step} {target}: up to date")
                 continue
-            if _edited(target):
-                if not force:
-                    refused.append(target)
-                    done.append(f"[{number}/{len(sources)}] {target}: edited since built; kept")
-                    continue
-                done.append(f"[{number}/{len(sources)}] {target}: kept a copy in {_backup(target)}")
-        nbformat.write(fresh, target)
-        if execute:
-            report = execute_notebook(target)
-            nb = nbformat.read(target, as_version=4)
-            nb.metadata[META]["cells"] = _cells_hash(nb)
-            nbformat.write(nb, target)
-            done.append(f"[{number}/{len(sources)}] built {report}")
+            if edited and not force:
+                refused.append(target)
+                say(f"{step} {target}: edited since built; kept")
+                continue
+            keep = BACKUPS if edited else 0
+        seconds = run_notebook(fresh, folder=exercises) if execute else None
+        written = write_notebook(fresh, target, backups=keep, expect=state)
+        if keep:
+            say(f"{step} {target}: kept a copy in {backup_paths(written, 1)[0]}")
+        if seconds is None:
+            say(f"{step} built {target} (not run)")
         else:
-            fresh.metadata[META]["cells"] = _cells_hash(fresh)
-            nbformat.write(fresh, target)
-            done.append(f"[{number}/{len(sources)}] built {target} (not run)")
-        print(done[-1], flush=True)
+            say(f"{step} built {ExecutionReport(target, seconds, target.stat().st_size)}")
     if refused:
         raise ExerciseError(
             f"{len(refused)} exercise(s) changed since they were generated and were not replaced: "

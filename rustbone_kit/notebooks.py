@@ -10,6 +10,9 @@ what would differ between runs:
   the cell;
 - saved widget state and per-cell timings in the metadata.
 
+Every notebook is saved with :func:`write_notebook`, atomically (see
+:mod:`rustbone_kit.atomic`), and refused if someone saved the file while it ran.
+
 >>> import nbformat
 >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
 >>> nb.cells[0].outputs = [nbformat.v4.new_output("display_data", data={
@@ -27,7 +30,16 @@ from pathlib import Path
 
 import nbformat
 
-__all__ = ["ExecutionReport", "execute_notebook", "scrub"]
+from .atomic import FileState, file_state, write_atomic
+
+__all__ = [
+    "ExecutionReport",
+    "execute_all",
+    "execute_notebook",
+    "run_notebook",
+    "scrub",
+    "write_notebook",
+]
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
@@ -56,23 +68,43 @@ def scrub(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def execute_notebook(
-    path: str | Path, *, timeout: int = 300, write: bool = True
-) -> ExecutionReport:
-    """Run a notebook top to bottom in a fresh kernel, scrub it, and save it in place.
+def write_notebook(
+    nb: nbformat.NotebookNode,
+    path: str | Path,
+    *,
+    backups: int = 0,
+    expect: FileState | None = None,
+) -> Path:
+    """Save a notebook atomically, byte for byte as ``nbformat.write`` would; return its path.
 
-    Raises nbclient's ``CellExecutionError`` (naming the cell) if a cell fails; the file is
-    then left as it was.
+    ``backups`` and ``expect`` are :func:`~rustbone_kit.atomic.write_atomic`'s: by default no
+    ``.bak`` is kept (a notebook the kit runs or generates can be made again).
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "n.ipynb"
+    >>> _ = write_notebook(nbformat.v4.new_notebook(), path)
+    >>> nbformat.read(path, as_version=4).nbformat
+    4
+    """
+    text = nbformat.writes(nb)
+    if not text.endswith("\n"):
+        text += "\n"
+    return write_atomic(path, text, backups=backups, expect=expect)
+
+
+def run_notebook(nb: nbformat.NotebookNode, *, folder: str | Path, timeout: int = 300) -> float:
+    """Run ``nb`` top to bottom in a fresh kernel started in ``folder``, then scrub it.
+
+    The notebook is changed in place (outputs stored); returns the seconds it took. Raises
+    nbclient's ``CellExecutionError`` (naming the cell) if a cell fails.
     """
     from nbclient import NotebookClient  # imported here: only this function needs it
 
-    path = Path(path)
-    nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
         nb,
         timeout=timeout,
         kernel_name=nb.metadata.get("kernelspec", {}).get("name", "python3"),
-        resources={"metadata": {"path": str(path.parent.resolve())}},
+        resources={"metadata": {"path": str(Path(folder).resolve())}},
         record_timing=False,
         coalesce_streams=True,  # one stdout output per cell, however the kernel chunked it
     )
@@ -80,8 +112,24 @@ def execute_notebook(
     client.execute()
     seconds = time.perf_counter() - started
     scrub(nb)
+    return seconds
+
+
+def execute_notebook(
+    path: str | Path, *, timeout: int = 300, write: bool = True
+) -> ExecutionReport:
+    """Run a notebook top to bottom in a fresh kernel, scrub it, and save it in place.
+
+    Raises nbclient's ``CellExecutionError`` (naming the cell) if a cell fails, and
+    :class:`~rustbone_kit.errors.StaleFileError` if the file was saved by someone else while
+    it ran; the file is then left as it was.
+    """
+    path = Path(path)
+    state = file_state(path)  # before reading: a save in between is then refused, not lost
+    nb = nbformat.read(path, as_version=4)
+    seconds = run_notebook(nb, folder=path.parent, timeout=timeout)
     if write:
-        nbformat.write(nb, path)
+        write_notebook(nb, path, expect=state)
     return ExecutionReport(path, seconds, path.stat().st_size)
 
 

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import nbformat
 import pytest
 
 from rustbone_kit.cli import main
+from rustbone_kit.errors import StaleFileError
 from rustbone_kit.exercises import (
     BEGIN,
     END,
@@ -97,6 +101,119 @@ def test_build_refuses_to_replace_an_edited_exercise_and_force_keeps_a_copy(cour
     build(sols, exs, execute=False, force=True)
     assert "the student's work" in (exs / f"{SOLUTION.name}.bak").read_text()
     assert "the student's work" not in target.read_text()
+
+
+def tiny_solution(folder: Path, *, first: str = "import time") -> Path:
+    """A two-cell solution that runs in a second: ``first``, then one answer region."""
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(first),
+            nbformat.v4.new_code_cell(f"{BEGIN}\nanswer = 42\n{END}\nprint(answer)"),
+        ]
+    )
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    folder.mkdir(exist_ok=True)
+    nbformat.write(nb, folder / "t.ipynb")
+    return folder / "t.ipynb"
+
+
+def student_edit(path: Path, text: str) -> None:
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[1].source = f"answer = {text!r}"
+    nbformat.write(nb, path)
+
+
+def test_force_keeps_each_edited_copy_newest_as_bak_and_says_where(tmp_path, capsys):
+    sols, exs = tmp_path / "solutions", tmp_path / "exercises"
+    tiny_solution(sols)
+    build(sols, exs, execute=False)
+    target = exs / "t.ipynb"
+    target.chmod(0o640)
+    for attempt in ("first try", "second try"):
+        student_edit(target, attempt)
+        capsys.readouterr()
+        done = build(sols, exs, execute=False, force=True)
+        out = capsys.readouterr().out
+        assert done == [
+            f"[1/1] {target}: kept a copy in {exs / 't.ipynb.bak'}",
+            f"[1/1] built {target} (not run)",
+        ]
+        assert out.splitlines() == done  # every line is printed, not only the last
+    assert "second try" in (exs / "t.ipynb.bak").read_text()
+    assert "first try" in (exs / "t.ipynb.bak2").read_text()
+    assert "try" not in target.read_text() and out_of_date(sols, exs) == []
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert sorted(p.name for p in exs.iterdir()) == ["t.ipynb", "t.ipynb.bak", "t.ipynb.bak2"]
+
+
+def test_the_command_prints_where_the_students_copy_went(tmp_path, capsys):
+    sols, exs = tmp_path / "solutions", tmp_path / "exercises"
+    tiny_solution(sols)
+    args = ["exercises", "build", "--solutions", str(sols), "--exercises", str(exs)]
+    assert main(args) == 0
+    assert "[1/1] built " in capsys.readouterr().out
+    student_edit(exs / "t.ipynb", "mine")
+    assert main(args) == 1
+    out = capsys.readouterr().out
+    assert f"[1/1] {exs / 't.ipynb'}: edited since built; kept" in out
+    assert "1 exercise(s) changed since they were generated" in out and "--force" in out
+    assert main([*args, "--force"]) == 0
+    out = capsys.readouterr().out
+    assert f"kept a copy in {exs / 't.ipynb.bak'}" in out and "[1/1] built " in out
+    assert "'mine'" in (exs / "t.ipynb.bak").read_text()
+    assert main([*args[:1], "check", *args[2:]]) == 0
+    assert main(args) == 0 and "up to date" in capsys.readouterr().out
+
+
+def test_a_built_exercise_is_run_then_written_once(tmp_path):
+    sols, exs = tmp_path / "solutions", tmp_path / "exercises"
+    tiny_solution(sols)
+    (done,) = build(sols, exs)
+    assert done.startswith(f"[1/1] built {exs / 't.ipynb'}: ") and done.endswith(" KB")
+    nb = nbformat.read(exs / "t.ipynb", as_version=4)
+    assert nb.cells[1].outputs[0].text == "None\n"  # the blank ran
+    assert sorted(p.name for p in exs.iterdir()) == ["t.ipynb"]  # no .bak, no temp file
+
+
+def test_a_failing_exercise_leaves_the_students_copy_untouched(tmp_path):
+    sols, exs = tmp_path / "solutions", tmp_path / "exercises"
+    tiny_solution(sols)
+    build(sols, exs, execute=False)
+    student_edit(exs / "t.ipynb", "mine")
+    before = (exs / "t.ipynb").read_bytes()
+    tiny_solution(sols, first="raise RuntimeError('the solution is broken')")
+    from nbclient.exceptions import CellExecutionError
+
+    with pytest.raises(CellExecutionError, match="the solution is broken"):
+        build(sols, exs, force=True)
+    assert (exs / "t.ipynb").read_bytes() == before
+    assert sorted(p.name for p in exs.iterdir()) == ["t.ipynb"]
+
+
+def test_a_save_made_while_the_build_runs_the_exercise_is_not_overwritten(tmp_path):
+    """A student saves the exercise in JupyterLab while the teacher rebuilds it."""
+    sols, exs = tmp_path / "solutions", tmp_path / "exercises"
+    tiny_solution(sols)
+    build(sols, exs, execute=False)
+    tiny_solution(sols, first="import time; time.sleep(3)")  # the solution changed: a rebuild
+    target = exs / "t.ipynb"
+
+    def save_meanwhile() -> None:
+        time.sleep(1.5)  # the kernel is running the new exercise by now
+        student_edit(target, "saved during the build")
+
+    saver = threading.Thread(target=save_meanwhile)
+    saver.start()
+    try:
+        with pytest.raises(StaleFileError, match="changed since it was read"):
+            build(sols, exs)
+    finally:
+        saver.join()
+    assert "saved during the build" in target.read_text()
 
 
 def test_check_finds_missing_stale_and_orphaned_exercises(course, capsys):

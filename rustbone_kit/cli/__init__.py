@@ -1,0 +1,45 @@
+"""The ``rustbone-kit`` command: one module per subcommand, each with ``add_parser`` and ``run``.
+
+``rustbone-kit check-readings [PATH]`` lists every problem in a folder of readings (exit 1 if
+any); ``rustbone-kit checksum FILE...`` prints (or, with ``--write``, stores) the checksum
+line of a reading whose text you have checked; ``rustbone-kit exercises build|check`` makes
+the students' exercises from the solutions; ``rustbone-kit notebooks NB...`` runs notebooks
+and stores outputs that are the same on every run.
+
+A new command is one new module here with ``add_parser(subparsers)`` (which calls
+``set_defaults(run=run)``) and ``run(args) -> int``, listed in :data:`COMMANDS`.
+
+>>> main(["check-readings"])  # doctest: +ELLIPSIS
+5 readings load cleanly from the bundled readings: bowditch, ...
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from . import check_readings, checksum, exercises, notebooks
+from .checksum import stamp_checksum
+
+__all__ = ["COMMANDS", "build_parser", "main", "stamp_checksum"]
+
+#: The subcommands, in the order ``rustbone-kit --help`` lists them.
+COMMANDS = (check_readings, checksum, exercises, notebooks)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of every subcommand in :data:`COMMANDS`."""
+    parser = argparse.ArgumentParser(
+        prog="rustbone-kit", description="Tools for the rustbone-kit readings."
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    for command in COMMANDS:
+        command.add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = build_parser().parse_args(argv)
+    return args.run(args)
