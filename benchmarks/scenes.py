@@ -23,9 +23,13 @@ import sys
 import time
 
 import rustbone_kit as rk
-from rustbone_kit.corpus import Corpus, Reading
-from rustbone_kit.scenes import evaluate, reference_labels, scene_coverage, tag_corpus
-from rustbone_kit.themes import concordance, distinctive_words, theme_table
+from rustbone_kit.agreement import evaluate
+from rustbone_kit.corpus import Corpus
+from rustbone_kit.reading import Reading
+from rustbone_kit.scenes import reference_labels, scene_coverage
+from rustbone_kit.suggestions import tag_corpus
+from rustbone_kit.themes import theme_table
+from rustbone_kit.words import concordance, distinctive_words
 
 SIZES = (100, 1_000, 5_000)
 

@@ -45,6 +45,28 @@ def test_each_lesson_opens_with_a_header_and_closes_with_reflection(path):
     assert len(re.findall(r"\b(1[89]\d\d|20[0-2]\d)\b", further)) >= 2, "references with years"
 
 
+NOTEBOOKS = sorted(
+    p for folder in ("lessons", "solutions", "exercises") for p in (ROOT / folder).glob("*.ipynb")
+)
+LOGIC = re.compile(r"^\s*(for|while|def|class) |\.(groupby|merge|apply|pivot_table)\(", re.M)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name[:2]}")
+def test_notebooks_hold_calls_not_logic_and_use_one_public_face(path):
+    """Lessons, solutions and exercises: no loops or table logic, rk.<name> calls only."""
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type != "code":
+            continue
+        assert not LOGIC.search(cell.source), (
+            f"{path.name}: logic belongs in the library:\n{cell.source}"
+        )
+        assert "import altair" not in cell.source, f"{path.name}: use rk.charts.alt"
+        assert not re.search(
+            r"from rustbone_kit import|rk\.(scenes|themes|judgement|adaptation|annotations)\.",
+            cell.source,
+        ), f"{path.name}: call rk.<name>:\n{cell.source}"
+
+
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name[:2])
 def test_cells_are_short_calls_and_each_lesson_shows_a_chart_or_widget(path):
     nb = nbformat.read(path, as_version=4)
@@ -78,8 +100,8 @@ def test_every_cited_address_is_in_the_verified_facts_or_the_data(path):
 
 
 # Facts the lessons state, each with the data file entry that must say the same.
-ADAPTATION = rk.adaptation.load_adaptation()
-CLAIMS = rk.adaptation.load_claims().set_index("id")
+ADAPTATION = rk.load_adaptation()
+CLAIMS = rk.load_claims().set_index("id")
 STATED = [
     ("01", "a 2005 collection", lambda: ADAPTATION.collection["year"] == 2005),
     ("01", "the Canadian writer Craig Davidson",
@@ -105,7 +127,7 @@ def test_facts_the_lessons_state_match_the_data_files(lesson, phrase, holds):
 
 
 def test_factual_slips_the_checking_lesson_uses_carry_verdict_and_source():
-    slips = rk.adaptation.slips(rk.load_corpus())
+    slips = rk.slips(rk.load_corpus())
     assert len(slips) >= 5
     assert slips.verdict.isin(["wrong", "disputed"]).all() and slips.source.str.len().gt(5).all()
     assert "slips(" in "\n".join(
