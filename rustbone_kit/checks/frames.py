@@ -11,7 +11,7 @@ import pandas as pd
 from ..corpus import Corpus
 from .kinds import Answer
 
-__all__ = ["Chart", "Table"]
+__all__ = ["Chart", "ChartSpec", "Table", "UndrawableChart", "schema_problem"]
 
 
 def _rows(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[tuple]:
@@ -46,6 +46,44 @@ class Table(Answer):
         return False, "The rows are there, but some values differ from the kit's."
 
 
+_PLAIN = ("is a required property", "is not one of", "is not valid", "is not of type")
+
+
+def schema_problem(message: str) -> str:
+    """The line of an altair validation error that says what is wrong, in plain words.
+
+    >>> schema_problem("'{...}' is an invalid value.\\n\\n'mark' is a required property")
+    "'mark' is a required property"
+    """
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    for line in lines:
+        if any(words in line for words in _PLAIN):
+            return line[:200]
+    return (lines[0] if lines else "the chart is incomplete")[:200]
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """A chart as data: its Vega-Lite spec (what ``chart.to_dict()`` gave in the kernel that
+    drew it). The grader judges a student's chart in this form.
+
+    >>> ChartSpec({"mark": "bar"}).to_dict()["mark"]
+    'bar'
+    """
+
+    spec: Mapping[str, Any]
+
+    def to_dict(self, **_: Any) -> dict[str, Any]:
+        return dict(self.spec)
+
+
+@dataclass(frozen=True)
+class UndrawableChart:
+    """A chart its kernel could not turn into a spec; ``message`` is altair's first line."""
+
+    message: str
+
+
 @dataclass(frozen=True)
 class Chart(Answer):
     """An altair chart with a title, this mark and these fields on these channels; with
@@ -57,13 +95,16 @@ class Chart(Answer):
     hint: str = ""
 
     def judge(self, answer: Any, corpus: Corpus) -> tuple[bool, str]:
+        if isinstance(answer, UndrawableChart):
+            return False, f"altair cannot draw this chart yet: {schema_problem(answer.message)}"
         to_dict = getattr(answer, "to_dict", None)
-        if not callable(to_dict) or not type(answer).__module__.startswith("altair"):
+        is_chart = isinstance(answer, ChartSpec) or type(answer).__module__.startswith("altair")
+        if not callable(to_dict) or not is_chart:
             return False, f"Give an altair chart, not {type(answer).__name__}."
         try:
             spec = to_dict()
         except Exception as error:  # an incomplete chart cannot be drawn
-            return False, f"altair cannot draw this chart yet: {error}".split("\n")[0]
+            return False, f"altair cannot draw this chart yet: {schema_problem(str(error))}"
         mark = spec.get("mark")
         mark = mark.get("type") if isinstance(mark, dict) else mark
         if mark != self.mark:

@@ -4,7 +4,9 @@
 any); ``rustbone-kit checksum FILE...`` prints (or, with ``--write``, stores) the checksum
 line of a reading whose text you have checked; ``rustbone-kit exercises build|check`` makes
 the students' exercises from the solutions; ``rustbone-kit notebooks NB...`` runs notebooks
-and stores outputs that are the same on every run.
+and stores outputs that are the same on every run; ``rustbone-kit release OUT`` writes
+the students' copy (no solutions, no teacher's notes); ``rustbone-kit grade SUBMISSIONS``
+grades a class's exercises into a CSV for Canvas or Moodle.
 
 A new command is one new module here with ``add_parser(subparsers)`` (which calls
 ``set_defaults(run=run)``) and ``run(args) -> int``, listed in :data:`COMMANDS`.
@@ -19,13 +21,13 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from . import check_readings, checksum, exercises, notebooks
+from . import check_readings, checksum, exercises, grade, notebooks, release
 from .checksum import stamp_checksum
 
 __all__ = ["COMMANDS", "build_parser", "main", "stamp_checksum"]
 
 #: The subcommands, in the order ``rustbone-kit --help`` lists them.
-COMMANDS = (check_readings, checksum, exercises, notebooks)
+COMMANDS = (check_readings, checksum, exercises, notebooks, release, grade)
 
 
 def build_parser() -> argparse.ArgumentParser:
