@@ -1,7 +1,10 @@
-"""The adaptation table: what the film keeps, changes, adds or moves from its source book.
+"""The adaptation table: what the film keeps, changes, combines, adds or moves from its source.
 
 ``adaptation.yaml`` in a readings folder holds the source book, the stories the film draws
-on, and one entry per thing the film keeps, changes, adds or moves (:func:`load_adaptation`).
+on, and one entry per thing the film keeps, changes, combines, adds or moves
+(:func:`load_adaptation`). Every ``source:`` cites ids of the folder's bibliography
+(``sources.yaml``, :mod:`rustbone_kit.sources`); a change cites its story's side, its film's
+side and, when it names who made it, the credit, and its ``status`` says how sure it is.
 The claims made elsewhere and the factual slips are in :mod:`rustbone_kit.claims`, which
 reads its file with this module's checker.
 
@@ -15,7 +18,7 @@ line, the field and the fix.
 >>> [s.id for s in ad.stories]
 ['rust-and-bone', 'rocket-ride']
 >>> ad.changes.kind.value_counts().sort_index().to_dict()
-{'added': 2, 'changed': 4, 'kept': 4, 'moved': 1}
+{'added': 1, 'changed': 3, 'combined': 1, 'kept': 4, 'moved': 1, 'unknown': 1}
 """
 
 from __future__ import annotations
@@ -30,11 +33,13 @@ import yaml
 from .catalogue import CatalogueError, read_catalogue_file
 from .errors import UnknownIdError, unknown_id_message
 from .folders import bundled_readings_path
+from .sources import Bibliography, cited_ids, load_sources
 from .validate import Record, key_lines
 
 __all__ = [
     "CHANGE_COLUMNS",
     "KINDS",
+    "SIDES",
     "STATUSES",
     "Adaptation",
     "Dispute",
@@ -43,9 +48,25 @@ __all__ = [
 ]
 
 #: What a change does with the source.
-KINDS = ("kept", "changed", "added", "moved")
-#: How the project's checked notes mark a change.
-STATUSES = ("verified", "unverified", "disputed")
+KINDS = {
+    "kept": "the element is in the story and in the film",
+    "changed": "the story has it one way, the film another",
+    "combined": "elements of two stories are made one",
+    "moved": "the film puts the story somewhere else",
+    "added": "the sources say the story does not have it",
+    "unknown": "the film has it; whether the stories do is not known",
+}
+#: How sure an entry is, judged by its weakest side.
+STATUSES = {
+    "verified": "a source independent of the makers says so",
+    "makers-account": "only the makers or the source's author say so",
+    "unverified": "no source in the bibliography says so",
+    "disputed": "the sources disagree, and watching the film cannot settle it",
+}
+#: The sides of a change a ``source:`` mapping cites: name -> required.
+SIDES = {"story": True, "film": True, "credit": False}
+#: Kinds whose entry has nothing in the story (``in_story: null``).
+_NO_STORY = ("added", "unknown")
 CHANGE_COLUMNS = (
     "id",
     "kind",
@@ -55,6 +76,9 @@ CHANGE_COLUMNS = (
     "credited_to",
     "source",
     "status",
+    "story_source",
+    "film_source",
+    "credit_source",
 )
 
 # Fields of each kind of entry: name -> required.
@@ -88,7 +112,7 @@ class Dispute:
 
     claim: str
     says: str
-    source: str
+    source: str  # a bibliography id
 
 
 @dataclass(frozen=True)
@@ -197,7 +221,9 @@ def _top_fields(
     return top
 
 
-def _disputes(checker: _Checker, node: yaml.Node, path: Path) -> tuple[Dispute, ...]:
+def _disputes(
+    checker: _Checker, node: yaml.Node, path: Path, bib: Bibliography
+) -> tuple[Dispute, ...]:
     value = checker.item.get("disputed")
     if value is None:
         return ()
@@ -212,10 +238,49 @@ def _disputes(checker: _Checker, node: yaml.Node, path: Path) -> tuple[Dispute, 
     for item, item_node in zip(value, items, strict=True):
         entry = _Checker(path, item, item_node, "disputed claim")
         entry.fields(_DISPUTE_FIELDS)
-        result.append(
-            Dispute(claim=entry.text("claim"), says=entry.text("says"), source=entry.text("source"))
-        )
+        (source,) = _one_id(entry, bib)
+        result.append(Dispute(claim=entry.text("claim"), says=entry.text("says"), source=source))
     return tuple(result)
+
+
+def _one_id(entry: _Checker, bib: Bibliography) -> tuple[str]:
+    ids = cited_ids(entry, "source", bib)
+    if len(ids) != 1:
+        entry.fail(
+            f"a {entry.what} cites one source, not {len(ids)}",
+            "source",
+            "give the id of the one source that makes the claim",
+        )
+    return ids  # type: ignore[return-value]
+
+
+def _sides(
+    entry: _Checker, node: yaml.Node, path: Path, bib: Bibliography, kind: str, credited: bool
+) -> dict[str, tuple[str, ...]]:
+    """A change's ``source:`` mapping: the ids for the story's side, the film's, the credit."""
+    value = entry.item.get("source")
+    if not isinstance(value, dict):
+        entry.fail(
+            "a change's 'source' must give the ids for each side",
+            "source",
+            "write 'source:' with 'story:' and 'film:' below it (and 'credit:' with "
+            "credited_to), each one id or a list of ids from sources.yaml",
+        )
+    sides = _Checker(path, value, _key_nodes(node)["source"][1], "change source")
+    sides.fields({**SIDES, "story": kind != "unknown", "credit": credited})
+    if kind == "unknown" and "story" in value:
+        sides.fail(
+            "an 'unknown' change has no source for the story's side",
+            "story",
+            "remove 'story:', or choose another kind",
+        )
+    if "credit" in value and not credited:
+        sides.fail(
+            "'credit:' cites who made the change, but the change has no 'credited_to'",
+            "credit",
+            "add credited_to: ..., or remove 'credit:'",
+        )
+    return {side: cited_ids(sides, side, bib, required=False) for side in SIDES}
 
 
 def load_adaptation(folder: str | Path | None = None) -> Adaptation:
@@ -223,17 +288,24 @@ def load_adaptation(folder: str | Path | None = None) -> Adaptation:
 
     Raises :class:`~rustbone_kit.catalogue.CatalogueError` naming the file, line, field and
     fix for a missing file, an unknown or missing field, a bad ``kind`` or ``status``, a
-    change naming an unknown story, and an id used twice.
+    change naming an unknown story, an id used twice, and a ``source`` citing an id that the
+    folder's ``sources.yaml`` does not list (with "did you mean").
+
+    In the ``changes`` table, ``source`` holds every id an entry cites (", "-joined);
+    ``story_source``, ``film_source`` and ``credit_source`` the ids of each side (or None).
 
     >>> ad = load_adaptation()
     >>> ad.changes.set_index("id").loc["both-legs", ["in_story", "in_film"]].tolist()
     ['The trainer loses one leg.', 'The trainer loses both legs.']
     >>> [d.says for d in ad.story("rocket-ride").disputed]
     ['Kirkus Reviews', 'Publishers Weekly']
+    >>> ad.changes.set_index("id").loc["both-legs", ["story_source", "film_source"]].tolist()
+    ['366shortstories-rocket-ride, publishers-weekly-review', 'bowditch, marchant, unsigned-review']
     """
     folder = Path(folder) if folder is not None else bundled_readings_path()
     path = folder / "adaptation.yaml"
     data, node = _read(path)
+    bib = load_sources(folder)
     film = _top_fields(data, node, path, _TOP_FIELDS).text("film")
 
     ((item, item_node),) = _section(data, node, path, "collection", dict)
@@ -246,7 +318,7 @@ def load_adaptation(folder: str | Path | None = None) -> Adaptation:
         "year": entry.number("year"),
         "number_of_stories": entry.number("number_of_stories"),
         "form": entry.text("form"),
-        "source": entry.texts("source"),
+        "source": cited_ids(entry, "source", bib),
     }
 
     stories, seen = [], {}
@@ -258,8 +330,8 @@ def load_adaptation(folder: str | Path | None = None) -> Adaptation:
                 id=entry.slug(seen),
                 title=entry.text("title"),
                 summary=entry.text("summary"),
-                source=entry.texts("source"),
-                disputed=_disputes(entry, item_node, path),
+                source=cited_ids(entry, "source", bib),
+                disputed=_disputes(entry, item_node, path, bib),
             )
         )
 
@@ -268,7 +340,7 @@ def load_adaptation(folder: str | Path | None = None) -> Adaptation:
     for item, item_node in _section(data, node, path, "changes", list):
         entry = _Checker(path, item, item_node, "change")
         entry.fields(_CHANGE_FIELDS)
-        row = {"id": entry.slug(seen), "kind": entry.choice("kind", KINDS)}
+        row = {"id": entry.slug(seen), "kind": entry.choice("kind", tuple(KINDS))}
         row["story"] = entry.text("story")
         if row["story"] is not None and row["story"] not in story_ids:
             entry.fail(
@@ -277,22 +349,26 @@ def load_adaptation(folder: str | Path | None = None) -> Adaptation:
                 "use an id from the 'stories:' list, or story: null",
             )
         row["in_story"] = entry.text("in_story")
-        if row["kind"] == "added" and row["in_story"] is not None:
+        if row["kind"] in _NO_STORY and row["in_story"] is not None:
             entry.fail(
-                "an added change has nothing in the story",
+                f"an {row['kind']} change has nothing in the story",
                 "in_story",
                 "write in_story: null, or choose another kind",
             )
-        if row["kind"] != "added" and row["in_story"] is None:
+        if row["kind"] not in _NO_STORY and row["in_story"] is None:
             entry.fail(
                 f"a {row['kind']} change needs 'in_story'",
                 "in_story",
-                "say what the story has, or use kind: added",
+                "say what the story has, or use kind: added or unknown",
             )
         row["in_film"] = entry.text("in_film")
         row["credited_to"] = entry.text("credited_to")
-        row["source"] = entry.text("source")
-        row["status"] = entry.choice("status", STATUSES)
+        sides = _sides(entry, item_node, path, bib, row["kind"], row["credited_to"] is not None)
+        cited = dict.fromkeys(i for ids in sides.values() for i in ids)
+        row["source"] = ", ".join(cited)
+        row["status"] = entry.choice("status", tuple(STATUSES))
+        for side, ids in sides.items():
+            row[f"{side}_source"] = ", ".join(ids) or None
         rows.append(row)
 
     return Adaptation(

@@ -3,7 +3,9 @@
 Two sources feed the lesson on checking the critics:
 
 - ``claims.yaml`` in a readings folder: claims about the film made in reviews that are not
-  among the readings, each with a verdict, ``wrong`` or ``disputed`` (:func:`load_claims`);
+  among the readings, each with a verdict (:data:`~rustbone_kit.annotations.VERDICTS`:
+  ``wrong``, ``disputed``, ``checkable-in-film``, ``unverified``) and the bibliography ids
+  of its sources (:func:`load_claims`);
 - the annotations flagged ``factual-slip`` in the readings themselves (:func:`slips`).
 
 ``claims.yaml`` is read and checked as :func:`~rustbone_kit.adaptation.load_adaptation`
@@ -22,6 +24,7 @@ from .adaptation import _Checker, _read, _section, _top_fields
 from .annotations import VERDICTS, load_annotations
 from .corpus import Corpus
 from .folders import bundled_readings_path
+from .sources import cited_ids, load_sources
 
 __all__ = ["CLAIM_COLUMNS", "SLIP_COLUMNS", "load_claims", "slips"]
 
@@ -29,18 +32,21 @@ CLAIM_COLUMNS = ("id", "claim", "verdict", "fact", "source")
 SLIP_COLUMNS = ("reading", "text", "note", "verdict", "source", "line")
 
 # Fields of a claim: name -> required.
-_CLAIM_FIELDS = {"id": True, "claim": True, "verdict": True, "fact": True, "source": True}
+_CLAIM_FIELDS = {"id": True, "claim": True, "verdict": True, "fact": True, "source": False}
 
 
 def load_claims(folder: str | Path | None = None) -> pd.DataFrame:
     """Read ``claims.yaml``: one row per claim made elsewhere, with its verdict and the fact.
 
-    Columns: ``id``, ``claim``, ``verdict`` (``wrong`` or ``disputed``), ``fact``, ``source``.
-    Raises :class:`~rustbone_kit.catalogue.CatalogueError` as :func:`load_adaptation` does.
+    Columns: ``id``, ``claim``, ``verdict`` (one of
+    :data:`~rustbone_kit.annotations.VERDICTS`), ``fact``, ``source`` (the ids it cites,
+    ", "-joined; None for an ``unverified`` claim that cites none). Raises
+    :class:`~rustbone_kit.catalogue.CatalogueError` as :func:`load_adaptation` does, also for
+    a source id that the folder's ``sources.yaml`` does not list.
 
     >>> claims = load_claims()
     >>> claims.verdict.value_counts().to_dict()
-    {'wrong': 5, 'disputed': 3}
+    {'wrong': 5, 'checkable-in-film': 2, 'disputed': 1, 'unverified': 1}
     >>> claims.set_index("id").loc["marine-biologist", "fact"]
     'Stéphanie trains orcas at Marineland.'
     """
@@ -48,19 +54,27 @@ def load_claims(folder: str | Path | None = None) -> pd.DataFrame:
     path = folder / "claims.yaml"
     data, node = _read(path)
     _top_fields(data, node, path, {"claims": True})
+    bib = load_sources(folder)
     rows, seen = [], {}
     for item, item_node in _section(data, node, path, "claims", list):
         entry = _Checker(path, item, item_node, "claim")
         entry.fields(_CLAIM_FIELDS)
-        rows.append(
-            {
-                "id": entry.slug(seen),
-                "claim": entry.text("claim"),
-                "verdict": entry.choice("verdict", tuple(VERDICTS)),
-                "fact": entry.text("fact"),
-                "source": entry.text("source"),
-            }
-        )
+        row = {
+            "id": entry.slug(seen),
+            "claim": entry.text("claim"),
+            "verdict": entry.choice("verdict", tuple(VERDICTS)),
+            "fact": entry.text("fact"),
+        }
+        required = row["verdict"] != "unverified"
+        if required and item.get("source") is None:
+            entry.fail(
+                f"a {row['verdict']} claim needs a 'source'",
+                "source",
+                "cite the ids (from sources.yaml) of the sources for the fact, or use "
+                "verdict: unverified",
+            )
+        row["source"] = ", ".join(cited_ids(entry, "source", bib, required=False)) or None
+        rows.append(row)
     return pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
 
 
@@ -73,7 +87,7 @@ def slips(corpus: Corpus, annotator: str | Path = "reference") -> pd.DataFrame:
     >>> from rustbone_kit import load_corpus
     >>> table = slips(load_corpus())
     >>> len(table), table.verdict.unique().tolist()
-    (5, ['wrong'])
+    (5, ['wrong', 'checkable-in-film'])
     >>> table.reading.value_counts().sort_index().to_dict()
     {'bowditch': 2, 'marchant': 2, 'overview': 1}
     """

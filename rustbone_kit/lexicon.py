@@ -1,21 +1,26 @@
 """The theme lexicon of a course: themes, their labels and terms, read from ``themes.yaml``.
 
 ``readings/themes.yaml`` lists the themes, each with a label, a description and its terms
-(words, ``stem*`` and phrases, matched as in :mod:`rustbone_kit.terms`).
+(words, ``stem*`` and phrases, matched as in :mod:`rustbone_kit.terms`). A folder may hold
+other lexicons in the same format, read with ``name=``: the bundled ``form.yaml`` lists the
+vocabulary of film form (camera, editing, sound, music).
 
 >>> lex = load_themes()
 >>> lex.theme("water-sea").label
 'Water and the sea'
+>>> load_themes(name="form.yaml").ids
+('camera', 'editing', 'sound', 'music')
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 
 from .catalogue import CatalogueError, read_catalogue_file
-from .errors import UnknownIdError
+from .errors import ArgumentError, UnknownIdError
 from .folders import HasPath, bundled_readings_path, course_folder, fresh
 from .terms import TermIndex, term_problem
 from .validate import Record
@@ -83,15 +88,28 @@ def _check_theme(rec: Record) -> Theme:
     return Theme(ident, str(item["label"]), str(item["description"]), tuple(terms))
 
 
-def load_themes(folder: str | Path | None = None) -> Lexicon:
-    """Read ``themes.yaml`` from a readings folder (the bundled one by default).
+def _file_name(name: str) -> str:
+    """``name`` if it is a plain ``.yaml`` file name; an :class:`ArgumentError` otherwise."""
+    if not isinstance(name, str) or Path(name).name != name or not name.endswith(".yaml"):
+        raise ArgumentError(
+            f"a lexicon is a .yaml file in the readings folder, not {name!r}",
+            field="name",
+            fix='give a file name such as "themes.yaml" or "form.yaml", without a folder',
+        )
+    return name
+
+
+def load_themes(folder: str | Path | None = None, *, name: str = LEXICON_FILE) -> Lexicon:
+    """Read a lexicon, ``themes.yaml`` unless ``name`` says another file, from a readings
+    folder (the bundled one by default).
 
     Raises :class:`~rustbone_kit.catalogue.CatalogueError` naming the file, the theme's line
     and the field of anything malformed: an unknown field, a missing label, a bad term, an id
-    used twice.
+    used twice; an :class:`~rustbone_kit.errors.ArgumentError` if ``name`` is not a plain
+    ``.yaml`` file name.
     """
     folder = Path(folder) if folder is not None else bundled_readings_path()
-    path = folder / "themes.yaml"
+    path = folder / _file_name(name)
     data, node = read_catalogue_file(path)
     if not isinstance(data, dict) or not isinstance(data.get("themes"), list):
         raise CatalogueError(
@@ -111,14 +129,24 @@ def load_themes(folder: str | Path | None = None) -> Lexicon:
     return Lexicon(tuple(themes), path)
 
 
-def lexicon_for(corpus: HasPath | None) -> Lexicon:
-    """The lexicon beside a corpus's readings; the bundled one if its folder has none.
-    Read again whenever themes.yaml changes (no restart needed).
+@lru_cache(maxsize=16)
+def _loader(name: str) -> Callable[[Path], Lexicon]:
+    """One loader per file name, so that :func:`~rustbone_kit.folders.fresh` caches it."""
+    return partial(load_themes, name=name)
 
-    A teacher's folder of new readings of the same film can leave themes.yaml out; a folder
-    for another film should carry its own.
+
+def lexicon_for(corpus: HasPath | None, *, name: str = LEXICON_FILE) -> Lexicon:
+    """The lexicon beside a corpus's readings (``themes.yaml``, or the file ``name``); the
+    bundled one if its folder has none. Read again whenever the file changes (no restart
+    needed).
+
+    A teacher's folder of new readings of the same film can leave the lexicons out; a folder
+    for another film should carry its own themes.yaml.
 
     >>> lexicon_for(None).ids[:2]
     ('body-injury', 'fighting-violence')
+    >>> lexicon_for(None, name="form.yaml").theme("music").label
+    'Music'
     """
-    return fresh(load_themes, course_folder(corpus, LEXICON_FILE), LEXICON_FILE)
+    name = _file_name(name)
+    return fresh(_loader(name), course_folder(corpus, name), name)

@@ -2,36 +2,16 @@
 
 from __future__ import annotations
 
-import re
 import shutil
-from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import rustbone_kit as rk
+from rustbone_kit.annotations import VERDICTS
 from rustbone_kit.catalogue import CatalogueError
 from rustbone_kit.claims import CLAIM_COLUMNS, SLIP_COLUMNS, load_claims, slips
-
-FACTS = Path(__file__).parents[2] / "shared" / "facts.md"
-# Where facts.md gives a fact no address, the data cite the facts file and its section.
-FACTS_FILE = re.compile(r"^project facts file \(shared/facts\.md\), '(?P<section>[^']+)'$")
-
-
-@pytest.fixture(scope="module")
-def facts() -> str:
-    if not FACTS.is_file():
-        pytest.skip(f"the project's facts file is not at {FACTS} (outside this checkout)")
-    return FACTS.read_text(encoding="utf-8")
-
-
-def assert_cited(source: str, facts: str) -> None:
-    """The address appears verbatim in facts.md, or names a section of it that exists."""
-    pointer = FACTS_FILE.match(source)
-    if pointer:
-        assert f"## {pointer['section']}" in facts, source
-    else:
-        assert source in facts, source
-
+from rustbone_kit.sources import load_sources
 
 # --- the bundled data ------------------------------------------------------------------------
 
@@ -40,36 +20,56 @@ def test_bundled_claims():
     claims = load_claims()
     assert tuple(claims.columns) == CLAIM_COLUMNS and claims.id.is_unique
     verdicts = claims.set_index("id").verdict
-    assert set(verdicts[verdicts == "disputed"].index) == {
-        "running-time",
-        "us-release-date",
-        "above-or-below-the-knee",
+    assert set(verdicts) <= set(VERDICTS)
+    by_verdict = {v: set(verdicts[verdicts == v].index) for v in VERDICTS}
+    assert by_verdict == {
+        "wrong": {
+            "sister-named-louise",
+            "sister-lives-in-the-north",
+            "marine-biologist",
+            "davidson-american",
+            "source-a-novel",
+        },
+        # a viewer settles these: they are not disputes
+        "checkable-in-film": {"running-time", "above-or-below-the-knee"},
+        # the one genuine dispute: two sources disagree, and the film cannot settle it
+        "disputed": {"leg-lost-to-a-shark"},
+        # the reviews that disagree were not recorded
+        "unverified": {"us-release-date"},
     }
-    assert set(verdicts[verdicts == "wrong"].index) == {
-        "sister-named-louise",
-        "sister-lives-in-the-north",
-        "marine-biologist",
-        "davidson-american",
-        "source-a-novel",
-    }
 
 
-def test_every_claim_source_is_one_facts_md_cites(facts):
-    for source in load_claims().source:
-        assert_cited(source, facts)
+def test_every_claim_cites_ids_of_the_bibliography():
+    claims = load_claims().set_index("id")
+    bib = load_sources()
+    for ident, row in claims.iterrows():
+        if row.verdict == "unverified":
+            continue
+        ids = row.source.split(", ")
+        assert ids and all(i in bib for i in ids), ident
+    assert claims.loc["running-time", "source"] == "rust-and-bone-film"
+    assert claims.loc["above-or-below-the-knee", "source"] == "rust-and-bone-film"
+    assert claims.loc["leg-lost-to-a-shark", "source"] == "kirkus-review, publishers-weekly-review"
+    assert pd.isna(claims.loc["us-release-date", "source"])
 
 
-def test_slips_have_a_verdict_and_a_source(facts):
+def test_slips_have_a_verdict_and_a_source():
     corpus = rk.load_corpus()
+    bib = load_sources()
     table = slips(corpus)
     assert tuple(table.columns) == SLIP_COLUMNS and len(table) == 5
-    assert table.verdict.isin(["wrong", "disputed"]).all()
+    assert table.verdict.value_counts().to_dict() == {"wrong": 4, "checkable-in-film": 1}
     assert table.source.map(bool).all() and table.note.map(bool).all()
     for row in table.itertuples():
         assert row.text in corpus[row.reading].text  # as written, not normalised
-        assert_cited(row.source, facts)
+        assert all(i in bib for i in row.source.split(", ")), row.source
+    robotic = table[table.text.str.contains("robotic")]
+    assert robotic[["verdict", "source"]].values.tolist() == [
+        ["checkable-in-film", "rust-and-bone-film"]
+    ]
     second = slips(corpus, "second")
     assert len(second) == 2 and (second.verdict == "wrong").all()
+    assert (second.source == "comingsoon-review").all()
 
 
 # --- bad files -------------------------------------------------------------------------------
@@ -82,7 +82,7 @@ BAD_FILES = [
         "    verdict: disputed",
         "    verdict: unclear",
         "verdict",
-        "not one of wrong, disputed",
+        "not one of wrong, disputed, checkable-in-film, unverified",
         "verdict: unclear",
     ),
     (
@@ -101,12 +101,37 @@ BAD_FILES = [
         "not a slug",
         "- id: Running Time",
     ),
+    (
+        "claims.yaml",
+        "    source: comingsoon-review\n",
+        "    source: comingsoon\n",
+        "source",
+        "unknown source id 'comingsoon'; did you mean 'comingsoon-review'?",
+        "source: comingsoon",
+    ),
+    (
+        "claims.yaml",
+        "    source: rust-and-bone-film\n",
+        "",
+        "source",
+        "a checkable-in-film claim needs a 'source'",
+        "- id: running-time",
+    ),
+    (
+        "claims.yaml",
+        "    source: [fohnhouse-book-page, cbc-davidson-2012]",
+        '    source: "fohnhouse.com/book-rust-and-bone-stories/"',
+        "source",
+        "unknown source id 'fohnhouse.com/book-rust-and-bone-stories/'",
+        'source: "fohnhouse.com/book-rust-and-bone-stories/"',
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "old", "new", "field", "message", "marker"), BAD_FILES)
 def test_bad_file_names_file_line_field_and_fix(tmp_path, name, old, new, field, message, marker):
-    shutil.copy(rk.bundled_readings_path() / name, tmp_path / name)
+    for file in (name, "sources.yaml"):
+        shutil.copy(rk.bundled_readings_path() / file, tmp_path / file)
     text = (tmp_path / name).read_text(encoding="utf-8")
     assert old in text, f"the bundled {name} no longer has {old!r}: update this case"
     broken = text.replace(old, new, 1)
@@ -118,6 +143,12 @@ def test_bad_file_names_file_line_field_and_fix(tmp_path, name, old, new, field,
     assert message in str(err)
     assert err.path == str(tmp_path / name) and err.line == line and err.field == field
     assert err.fix
+
+
+def test_a_folder_without_sources_yaml_is_refused(tmp_path):
+    shutil.copy(rk.bundled_readings_path() / "claims.yaml", tmp_path / "claims.yaml")
+    with pytest.raises(CatalogueError, match=r"no sources\.yaml in the readings folder"):
+        load_claims(tmp_path)
 
 
 def test_missing_file(tmp_path):

@@ -9,7 +9,7 @@ import pytest
 
 import rustbone_kit as rk
 from rustbone_kit.catalogue import CatalogueError
-from rustbone_kit.errors import UnknownIdError
+from rustbone_kit.errors import ArgumentError, UnknownIdError
 from rustbone_kit.lexicon import lexicon_for, load_themes
 
 ONE_THEME = """\
@@ -81,3 +81,32 @@ def test_a_folders_own_lexicon_applies_and_is_read_again_when_edited(tmp_path):
     stat = path.stat()
     os.utime(path, (stat.st_atime + 10, stat.st_mtime + 10))
     assert lexicon_for(corpus).ids == ("wealth",)
+
+
+def test_a_second_lexicon_is_read_by_name_and_follows_the_same_rules(tmp_path):
+    form = load_themes(name="form.yaml")
+    assert form.ids == ("camera", "editing", "sound", "music")
+    assert form.path == rk.bundled_readings_path() / "form.yaml"
+    assert "hand-held" in form.theme("camera").terms
+    shutil.copy(rk.bundled_readings_path() / "marchant.md", tmp_path)
+    corpus = rk.load_corpus(tmp_path)
+    assert lexicon_for(corpus, name="form.yaml").path == form.path  # the bundled one applies
+    (tmp_path / "form.yaml").write_text(ONE_THEME, encoding="utf-8")
+    assert lexicon_for(corpus, name="form.yaml").ids == ("money",)  # the folder's own
+    assert lexicon_for(corpus).path == rk.bundled_readings_path() / "themes.yaml"  # unchanged
+    with pytest.raises(CatalogueError, match=r"no other\.yaml"):
+        load_themes(tmp_path, name="other.yaml")
+
+
+@pytest.mark.parametrize("name", ["../themes.yaml", "form.yml", "sub/form.yaml", ""])
+def test_a_lexicon_name_must_be_a_yaml_file_of_the_folder(name):
+    with pytest.raises(ArgumentError, match=r"a lexicon is a \.yaml file") as err:
+        load_themes(name=name)
+    assert err.value.field == "name" and err.value.fix
+
+
+def test_the_form_lexicon_counts_the_critics_formal_sentences():
+    form = lexicon_for(None, name="form.yaml")
+    hits = rk.theme_hits(rk.load_corpus(), lexicon=form)
+    assert set(hits.theme) == set(form.ids)
+    assert "marchant:s17" in set(hits.sentence)  # "superbly shot ... hand-held cameras ... cut"
