@@ -5,7 +5,9 @@ in this module needs a widget:
 
 - :func:`annotations_yaml` writes entries in the stand-off format of the kit's
   ``readings/annotations/reference.yaml`` (read back by
-  :func:`~rustbone_kit.annotations.load_annotations`);
+  :func:`~rustbone_kit.annotations.load_annotations`): the sentences tagged, those the
+  annotator decided have no scene (``no_scene: true``), and ``covers:``, the readings the
+  annotator says they went through in full;
 - :func:`owner_problem` is the owner rule: the reference set, another annotator's file, and
   a file with fields the kit does not edit are never written over;
 - :class:`AnnotationFile` loads the file and saves it through
@@ -38,7 +40,13 @@ from typing import Any
 import yaml
 
 from .anchors import quote_selector
-from .annotations import Annotation, AnnotationError, annotations_path, load_annotations
+from .annotations import (
+    Annotation,
+    AnnotationError,
+    AnnotationSet,
+    annotations_path,
+    load_annotation_file,
+)
 from .atomic import FileState, backup_paths, file_state, write_atomic
 from .catalogue import Catalogue
 from .corpus import Corpus
@@ -52,13 +60,14 @@ __all__ = [
     "Tags",
     "annotations_yaml",
     "annotator_path",
+    "no_scene_keys",
     "owner_problem",
     "sentence_entries",
     "sentence_tags",
 ]
 
 #: The fields an annotator's file may hold: the ones :func:`annotations_yaml` writes.
-EDITABLE = frozenset({"reading", "quote", "prefix", "suffix", "scenes", "themes"})
+EDITABLE = frozenset({"reading", "quote", "prefix", "suffix", "scenes", "themes", "no_scene"})
 #: ``(reading id, sentence id) -> (scene ids, theme ids)`` of every tagged sentence.
 Tags = Mapping[tuple[str, str], tuple[Sequence[str], Sequence[str]]]
 
@@ -71,10 +80,13 @@ def _yaml_text(value: str) -> str:
     return yaml.safe_dump(value, allow_unicode=True, default_style='"', width=10**9).rstrip("\n")
 
 
-def annotations_yaml(annotator: str, entries: Sequence[Mapping[str, Any]]) -> str:
+def annotations_yaml(
+    annotator: str, entries: Sequence[Mapping[str, Any]], *, covers: Sequence[str] = ()
+) -> str:
     """An annotation file in the stand-off format of ``readings/annotations/reference.yaml``:
-    ``annotator:`` and an ``annotations:`` list of ``reading``, ``quote`` (with ``prefix`` or
-    ``suffix`` where needed), ``scenes`` and ``themes``.
+    ``annotator:``, ``covers:`` (when given: the readings read in full) and an
+    ``annotations:`` list of ``reading``, ``quote`` (with ``prefix`` or ``suffix`` where
+    needed), ``scenes`` and ``themes``, or ``no_scene: true``.
 
     >>> print(annotations_yaml("ana", [{"reading": "marchant", "quote": 'He said "no"',
     ...                                 "scenes": ["swim", "ice"], "themes": []}]))
@@ -95,6 +107,8 @@ def annotations_yaml(annotator: str, entries: Sequence[Mapping[str, Any]]) -> st
         "# rustbone_kit.annotations.load_annotations(corpus, path).",
         f"annotator: {_yaml_text(annotator)}",
     ]
+    if covers:
+        lines.append(f"covers: [{', '.join(_ids(covers))}]")
     if not entries:
         lines.append("annotations: []")
     else:
@@ -106,9 +120,14 @@ def annotations_yaml(annotator: str, entries: Sequence[Mapping[str, Any]]) -> st
                 lines.append(f"    {key}: {_yaml_text(entry[key])}")
         for key in ("scenes", "themes"):
             if entry.get(key):
-                ids = ", ".join(_yaml_text(i) if not _ID.fullmatch(i) else i for i in entry[key])
-                lines.append(f"    {key}: [{ids}]")
+                lines.append(f"    {key}: [{', '.join(_ids(entry[key]))}]")
+        if entry.get("no_scene"):
+            lines.append("    no_scene: true")
     return "\n".join(lines) + "\n"
+
+
+def _ids(ids: Iterable[str]) -> list[str]:
+    return [_yaml_text(i) if not _ID.fullmatch(i) else i for i in ids]
 
 
 def annotator_path(annotator: str, path: str | Path | None = None) -> Path:
@@ -183,23 +202,34 @@ def owner_problem(corpus: Corpus, annotator: str, path: Path) -> str | None:
     return None
 
 
-def sentence_entries(corpus: Corpus, tags: Tags) -> list[dict[str, Any]]:
-    """The file's entries: one per tagged sentence, readings and sentences in text order,
-    each quoting its sentence by :func:`~rustbone_kit.anchors.quote_selector`.
+def sentence_entries(
+    corpus: Corpus, tags: Tags, no_scene: Iterable[tuple[str, str]] = ()
+) -> list[dict[str, Any]]:
+    """The file's entries: one per tagged sentence and per sentence in ``no_scene`` (the
+    ``(reading, sentence)`` keys the annotator decided have no scene), readings and
+    sentences in text order, each quoting its sentence by
+    :func:`~rustbone_kit.anchors.quote_selector`. A sentence with scenes is never "no scene".
 
     >>> from rustbone_kit import load_corpus
     >>> sentence_entries(load_corpus(), {("marchant", "marchant:s1"): (["swim"], [])})
     [{'reading': 'marchant', 'quote': 'Film: Rust & Bone', 'scenes': ['swim'], 'themes': []}]
+    >>> sentence_entries(load_corpus(), {}, [("marchant", "marchant:s1")])[0]["no_scene"]
+    True
     """
+    decided = set(no_scene)
     entries = []
     for reading in corpus:
         for sentence in reading.sentences:
-            tagged = tags.get((reading.id, sentence.id))
-            if not tagged:
+            key = (reading.id, sentence.id)
+            scenes, themes = tags.get(key) or ((), ())
+            none = key in decided and not scenes
+            if not (scenes or themes or none):
                 continue
             entry: dict[str, Any] = {"reading": reading.id}
             entry.update(quote_selector(reading.text, sentence.start, sentence.end))
-            entry["scenes"], entry["themes"] = list(tagged[0]), list(tagged[1])
+            entry["scenes"], entry["themes"] = list(scenes), list(themes)
+            if none:
+                entry["no_scene"] = True
             entries.append(entry)
     return entries
 
@@ -225,6 +255,23 @@ def sentence_tags(
                 scenes.update(note.scenes)
                 themes.update(note.themes)
     return tags
+
+
+def no_scene_keys(corpus: Corpus, notes: Iterable[Annotation]) -> set[tuple[str, str]]:
+    """``(reading, sentence)`` of every sentence an entry with ``no_scene: true`` overlaps.
+
+    >>> from rustbone_kit import load_corpus
+    >>> from rustbone_kit.annotations import load_annotations
+    >>> no_scene_keys(load_corpus(), load_annotations(load_corpus(), "second"))
+    set()
+    """
+    return {
+        (note.reading, s.id)
+        for note in notes
+        if note.no_scene
+        for s in corpus[note.reading].sentences
+        if s.start < note.span.end and note.span.start < s.end
+    }
 
 
 class AnnotationFile:
@@ -260,15 +307,25 @@ class AnnotationFile:
 
         A file that does not load raises its :class:`~rustbone_kit.errors.KitError`.
         """
+        return list(self.load_file(catalogue=catalogue).annotations)
+
+    def load_file(self, *, catalogue: Catalogue | None = None) -> AnnotationSet:
+        """The whole file (its ``covers`` too; empty when there is no file yet), as
+        :meth:`load`."""
         self.state = file_state(self.path)
         if self.state.digest is None:
-            return []
-        return load_annotations(self.corpus, self.path, catalogue=catalogue)
+            return AnnotationSet(self.annotator, self.path, (), ())
+        return load_annotation_file(self.corpus, self.path, catalogue=catalogue)
 
     def save(
-        self, entries: Sequence[Mapping[str, Any]], *, catalogue: Catalogue | None = None
+        self,
+        entries: Sequence[Mapping[str, Any]],
+        *,
+        covers: Sequence[str] = (),
+        catalogue: Catalogue | None = None,
     ) -> Path:
-        """Write ``entries`` (see :func:`sentence_entries`) and return the path written.
+        """Write ``entries`` (see :func:`sentence_entries`) and ``covers`` (the readings the
+        annotator went through in full) and return the path written.
 
         Refused, with a :class:`~rustbone_kit.errors.KitError` saying why and leaving the file
         as it was: a file the owner rule protects, entries that would not read back whole, a
@@ -277,8 +334,8 @@ class AnnotationFile:
         problem = self.problem()
         if problem:
             raise KitError(problem)
-        text = annotations_yaml(self.annotator, entries)
-        self._check_reads_back(text, len(entries), catalogue)
+        text = annotations_yaml(self.annotator, entries, covers=covers)
+        self._check_reads_back(text, len(entries), set(covers), catalogue)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -287,15 +344,17 @@ class AnnotationFile:
         self.state = file_state(self.path)
         return written
 
-    def _check_reads_back(self, text: str, count: int, catalogue: Catalogue | None) -> None:
+    def _check_reads_back(
+        self, text: str, count: int, covers: set[str], catalogue: Catalogue | None
+    ) -> None:
         """Read ``text`` as :func:`~rustbone_kit.annotations.load_annotations` would, before
         it replaces anything."""
         try:
             with tempfile.TemporaryDirectory(prefix="rustbone-kit-") as folder:
                 trial = Path(folder) / self.path.name
                 trial.write_text(text, encoding="utf-8")
-                notes = load_annotations(self.corpus, trial, catalogue=catalogue)
+                found = load_annotation_file(self.corpus, trial, catalogue=catalogue)
         except OSError as error:
             raise KitError(f"cannot check the file before saving it: {error}") from error
-        if len(notes) != count:
+        if len(found.annotations) != count or set(found.covers) != covers:
             raise AnnotationError("the written file does not read back whole", path=self.path)

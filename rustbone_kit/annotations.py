@@ -8,6 +8,12 @@ reading's normalised text, so typography typed differently still matches, and re
 character offsets. Because it is anchored by its words, an
 annotation survives edits elsewhere in the text.
 
+A file says what it covers: ``covers:`` lists the readings its annotator went through in
+full, so that in those readings a sentence without scenes is a decision ("no scene"), and in
+any other reading it is only "not read". An entry with ``no_scene: true`` records that
+decision for one sentence explicitly (it may carry themes or a flag, never scenes).
+:func:`load_annotation_file` returns both; :func:`load_annotations` the entries alone.
+
 >>> from rustbone_kit import load_corpus
 >>> corpus = load_corpus()
 >>> notes = load_annotations(corpus, "reference")
@@ -30,6 +36,7 @@ from .corpus import Corpus
 from .errors import KitError, unknown_id_message
 from .files import read_text_file
 from .lexicon import lexicon_for
+from .sources import cited_ids, sources_for
 from .text import Span
 from .validate import Record
 from .yamlio import MAX_FILE_NODES, load_document
@@ -39,8 +46,10 @@ __all__ = [
     "VERDICTS",
     "Annotation",
     "AnnotationError",
+    "AnnotationSet",
     "annotation_table",
     "annotations_path",
+    "load_annotation_file",
     "load_annotations",
     "sentence_labels",
 ]
@@ -49,12 +58,14 @@ __all__ = [
 FLAGS = {
     "boilerplate": "web-page furniture: titles, bylines, links, comment forms",
     "off-topic": "text about something else than the film",
-    "factual-slip": "a claim that the cited source contradicts (needs note, source and verdict)",
+    "factual-slip": "a claim the kit's sources do not bear out (needs note, source and verdict)",
 }
-#: What a factual-slip's ``verdict`` says of the claim.
+#: What a verdict says of a claim (a factual-slip's here, a claim's in ``claims.yaml``).
 VERDICTS = {
-    "wrong": "the cited source contradicts it",
-    "disputed": "the checked sources disagree, so it is neither right nor wrong",
+    "wrong": "a cited source contradicts it",
+    "disputed": "the cited sources disagree, and watching the film cannot settle it",
+    "checkable-in-film": "the written sources do not settle it; watching the film does",
+    "unverified": "no source in the bibliography settles it",
 }
 _FIELDS = (
     "reading",
@@ -68,7 +79,10 @@ _FIELDS = (
     "source",
     "verdict",
     "ambiguous",
+    "no_scene",
 )
+#: The keys of a file's top level.
+_TOP = {"annotator": False, "covers": False, "annotations": False}
 
 
 class AnnotationError(KitError, ValueError):
@@ -90,6 +104,17 @@ class Annotation:
     verdict: str | None = None
     ambiguous: bool = False
     line: int | None = None
+    no_scene: bool = False
+
+
+@dataclass(frozen=True)
+class AnnotationSet:
+    """One annotator's whole file: who, which readings it covers in full, and its entries."""
+
+    annotator: str
+    path: Path
+    covers: tuple[str, ...]
+    annotations: tuple[Annotation, ...]
 
 
 def annotations_path(corpus: Corpus, annotator: str | Path) -> Path:
@@ -131,11 +156,21 @@ def _check_item(rec: Record, corpus: Corpus, cat: Catalogue) -> None:
     flag = item.get("flag")
     if flag is not None and flag not in FLAGS:
         fail(unknown_id_message("flag", flag, tuple(FLAGS)), "flag", "use one of the flags")
-    if not item.get("scenes") and not item.get("themes") and flag is None:
+    no_scene = item.get("no_scene")
+    if no_scene not in (None, True, False):
+        fail("'no_scene' must be true or false", "no_scene", "write no_scene: true")
+    if no_scene and item.get("scenes"):
         fail(
-            "the annotation says nothing: it has no 'scenes', 'themes' or 'flag'",
+            "an entry with 'no_scene: true' cannot list scenes",
+            "no_scene",
+            "remove the scenes, or remove 'no_scene: true'",
+        )
+    if not item.get("scenes") and not item.get("themes") and flag is None and not no_scene:
+        fail(
+            "the annotation says nothing: it has no 'scenes', 'themes' or 'flag' "
+            "(nor 'no_scene: true')",
             None,
-            "add scenes: [...], themes: [...] or flag: ...",
+            "add scenes: [...], themes: [...], flag: ... or no_scene: true",
         )
     if flag == "factual-slip" and not (item.get("note") and item.get("source")):
         fail(
@@ -148,8 +183,7 @@ def _check_item(rec: Record, corpus: Corpus, cat: Catalogue) -> None:
         fail(
             "a factual-slip needs a 'verdict'",
             "verdict",
-            "add verdict: wrong (the source contradicts it) or verdict: disputed "
-            "(the sources disagree)",
+            f"add verdict: wrong (the source contradicts it), or another of: {', '.join(VERDICTS)}",
         )
     if verdict is not None and flag != "factual-slip":
         fail(
@@ -161,21 +195,31 @@ def _check_item(rec: Record, corpus: Corpus, cat: Catalogue) -> None:
         fail(
             unknown_id_message("verdict", verdict, tuple(VERDICTS)),
             "verdict",
-            "use wrong or disputed",
+            f"use one of: {', '.join(VERDICTS)}",
         )
     if item.get("ambiguous") not in (None, True, False):
         fail("'ambiguous' must be true or false", "ambiguous", "write ambiguous: true")
     if item.get("ambiguous") and not item.get("note"):
         fail("an ambiguous annotation needs a 'note' saying why", "note", "add note: ...")
+    if item.get("source") is not None:  # the bibliography is read only when an entry cites
+        cited_ids(rec, "source", sources_for(corpus))
 
 
-def load_annotations(
+def _source_text(value: object) -> str | None:
+    """A ``source:`` field (one id or a list of ids) as text: the ids, ", "-joined."""
+    return ", ".join(value) if isinstance(value, list) else value  # type: ignore[return-value]
+
+
+def load_annotation_file(
     corpus: Corpus, annotator: str | Path = "reference", *, catalogue: Catalogue | None = None
-) -> list[Annotation]:
-    """Load and resolve one annotator's file against the corpus; raise on the first problem.
+) -> AnnotationSet:
+    """Load and resolve one annotator's whole file: ``covers`` and the resolved entries.
 
-    Every error names the file, the annotation's line and the fix (quote not found, with the
-    closest sentence; quote found more than once; unknown reading, scene, flag or field).
+    ``covers`` is in corpus order; a file without ``covers:`` covers no reading in full.
+
+    >>> from rustbone_kit import load_corpus
+    >>> load_annotation_file(load_corpus(), "second").covers
+    ('marchant',)
     """
     path = annotations_path(corpus, annotator)
     if not path.is_file():
@@ -191,13 +235,18 @@ def load_annotations(
         error=AnnotationError,
         max_nodes=MAX_FILE_NODES,
     )
+    start = "start the file with 'annotator: your-name', 'covers: [...]' and 'annotations:'"
+    if data is None:
+        raise AnnotationError("the file is empty", path=path, line=1, fix=start)
     if not isinstance(data, dict) or not isinstance(data.get("annotations"), list):
         raise AnnotationError(
-            "expected 'annotator:' and an 'annotations:' list",
-            path=path,
-            line=1,
-            fix="start the file with 'annotator: your-name' and 'annotations:'",
+            "expected 'annotator:' and an 'annotations:' list", path=path, line=1, fix=start
         )
+    top = Record.of_node(data, node, what="annotation file", path=path, error=AnnotationError)
+    top.fields(_TOP)
+    covered = set(
+        top.ids("covers", corpus.ids, kind="reading", fix="list the ids of readings read in full")
+    )
     name = str(data.get("annotator") or path.stem)
     entries = next(v for k, v in node.value if k.value == "annotations").value
     result = []
@@ -224,13 +273,27 @@ def load_annotations(
                 themes=tuple(item.get("themes", [])),
                 flag=item.get("flag"),
                 note=item.get("note"),
-                source=item.get("source"),
+                source=_source_text(item.get("source")),
                 verdict=item.get("verdict"),
                 ambiguous=bool(item.get("ambiguous")),
                 line=line,
+                no_scene=bool(item.get("no_scene")),
             )
         )
-    return result
+    covers = tuple(r for r in corpus.ids if r in covered)
+    return AnnotationSet(name, path, covers, tuple(result))
+
+
+def load_annotations(
+    corpus: Corpus, annotator: str | Path = "reference", *, catalogue: Catalogue | None = None
+) -> list[Annotation]:
+    """Load and resolve one annotator's file against the corpus; raise on the first problem.
+
+    Every error names the file, the annotation's line and the fix (quote not found, with the
+    closest sentence; quote found more than once; unknown reading, scene, flag or field).
+    What the file covers is :func:`load_annotation_file`'s.
+    """
+    return list(load_annotation_file(corpus, annotator, catalogue=catalogue).annotations)
 
 
 def annotation_table(corpus: Corpus, annotator: str | Path = "reference") -> pd.DataFrame:
@@ -263,8 +326,8 @@ def annotation_table(corpus: Corpus, annotator: str | Path = "reference") -> pd.
 def sentence_labels(corpus: Corpus, annotations: Iterable[Annotation]) -> pd.DataFrame:
     """Tidy table: one row per (sentence, scene) an annotation puts on a sentence it overlaps.
 
-    Only readings the annotator touched count as annotated; sentences without a scene there
-    have no row (they are "none" for :func:`~rustbone_kit.agreement.evaluate`).
+    A sentence without a scene has no row: "none" in a reading the annotator covers (see
+    :class:`AnnotationSet`), "not read" in any other.
     """
     rows = []
     for note in annotations:

@@ -1,8 +1,9 @@
 """Which passages of which critic discuss which scene.
 
 Sentence labels come from a human annotation (``readings/annotations/*.yaml``; the kit's
-``reference`` set by default) for the readings it covers, and from the suggestions of
-:mod:`rustbone_kit.suggestions` for any other reading (:func:`scene_labels`). On them rest
+``reference`` set by default) for the readings its ``covers:`` lists, and from the
+suggestions of :mod:`rustbone_kit.suggestions` for every sentence of any other reading that
+the annotator did not decide (:func:`scene_labels`). On them rest
 the passages per scene (:func:`scene_passages`) and the coverage table (:func:`scene_coverage`).
 
 >>> from rustbone_kit import load_corpus
@@ -18,7 +19,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .annotations import AnnotationError, annotations_path, load_annotations, sentence_labels
+from .annotations import (
+    Annotation,
+    AnnotationError,
+    annotations_path,
+    load_annotation_file,
+    sentence_labels,
+)
 from .catalogue import catalogue_for
 from .corpus import Corpus, register_scene_view
 from .suggestions import tag_corpus
@@ -78,18 +85,34 @@ def merge_sentences(sentences: list[Span]) -> tuple[Span, ...]:
     return tuple(merged)
 
 
+def _decided(corpus: Corpus, notes: tuple[Annotation, ...]) -> tuple[str, ...]:
+    """The sentences an annotator decided on: overlapped by an entry with scenes or
+    ``no_scene: true`` (a flag or themes alone say nothing about scenes)."""
+    decided: dict[str, None] = {}
+    for note in notes:
+        if note.scenes or note.no_scene:
+            for s in corpus[note.reading].sentences:
+                if s.start < note.span.end and note.span.start < s.end:
+                    decided[s.id] = None
+    return tuple(decided)
+
+
 def reference_labels(corpus: Corpus, annotator: str = "reference") -> pd.DataFrame:
     """Sentence labels (reading, sentence, scene) of one annotator's file.
 
-    Read once per corpus and file version: an edited file is read again, an unchanged one not.
+    ``attrs["readings"]`` are the readings the file covers (its ``covers:``), the universe of
+    :func:`~rustbone_kit.agreement.agreement`; ``attrs["decided"]`` the sentences it decided
+    (a scene, or ``no_scene: true``), in any reading. Read once per corpus and file version:
+    an edited file is read again, an unchanged one not.
     """
     path = annotations_path(corpus, annotator)
     key = (str(path), path.stat().st_mtime if path.exists() else None)
     cache = corpus.__dict__.setdefault("_rk_labels", {})
     if key not in cache:
-        notes = load_annotations(corpus, annotator)
-        frame = sentence_labels(corpus, notes)
-        frame.attrs["readings"] = tuple(sorted({n.reading for n in notes}))
+        found = load_annotation_file(corpus, annotator)
+        frame = sentence_labels(corpus, found.annotations)
+        frame.attrs["readings"] = found.covers
+        frame.attrs["decided"] = _decided(corpus, found.annotations)
         cache[key] = frame
     return cache[key].copy()
 
@@ -155,9 +178,11 @@ def scene_coverage(
 
 
 def scene_labels(corpus: Corpus, annotator: str = "reference") -> pd.DataFrame:
-    """Sentence labels (reading, sentence, scene): the annotator's for the readings the
-    annotator covered, the suggestions of :func:`tag_corpus` for any other reading (a new
-    reading, a student's own). ``attrs["source"]`` says which were used.
+    """Sentence labels (reading, sentence, scene): the annotator's in the readings the
+    annotator's file covers (``covers:``), and in any other reading (a new reading, a
+    student's own, one annotated in part) the annotator's decisions where there are some and
+    the suggestions of :func:`tag_corpus` on every other sentence. ``attrs["source"]`` says
+    which were used.
 
     >>> from rustbone_kit import load_corpus
     >>> scene_labels(load_corpus()).attrs["source"]
@@ -168,23 +193,26 @@ def scene_labels(corpus: Corpus, annotator: str = "reference") -> pd.DataFrame:
     except AnnotationError:  # a corpus built in memory has no annotations folder
         has_file = False
     covered: tuple[str, ...] = ()
+    decided: set[str] = set()
     frames = []
     if has_file:
         labels = reference_labels(corpus, annotator)
-        covered = labels.attrs["readings"]
+        covered, decided = labels.attrs["readings"], set(labels.attrs.get("decided", ()))
         frames.append(labels)
     rest = [r for r in corpus if r.id not in covered]
     if rest:
         others = Corpus(tuple(rest), path=corpus.path)
-        frames.append(tag_corpus(others)[["reading", "sentence", "scene"]])
+        suggested = tag_corpus(others)[["reading", "sentence", "scene"]]
+        frames.append(suggested[~suggested.sentence.isin(decided)])
     frame = (
         pd.concat(frames, ignore_index=True)
         if frames
         else pd.DataFrame(columns=["reading", "sentence", "scene"])
     )
+    frame.attrs = {k: v for k, v in frame.attrs.items() if k != "decided"}  # a new dict
     if not rest:
         frame.attrs["source"] = annotator
-    elif covered:
+    elif covered or decided:
         frame.attrs["source"] = f"{annotator}; suggestions for {', '.join(r.id for r in rest)}"
     else:
         frame.attrs["source"] = "suggestions"

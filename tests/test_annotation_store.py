@@ -13,6 +13,7 @@ from rustbone_kit.annotation_store import (
     AnnotationFile,
     annotations_yaml,
     annotator_path,
+    no_scene_keys,
     owner_problem,
     sentence_entries,
     sentence_tags,
@@ -128,3 +129,36 @@ def test_save_refuses_entries_that_would_not_read_back(corpus, tmp_path):
     with pytest.raises(KitError, match="is not in reading"):
         AnnotationFile(corpus, "ana", path).save(bad)
     assert not path.exists() and list(tmp_path.iterdir()) == []
+
+
+# --- what a file covers, and the sentences decided "no scene" --------------------------------
+
+
+def test_covers_and_no_scene_round_trip(corpus, tmp_path):
+    tags = {("marchant", "marchant:s4"): (("journey-south",), ())}
+    decided = [("marchant", "marchant:s5"), ("marchant", "marchant:s4")]  # s4 has a scene
+    entries = sentence_entries(corpus, tags, decided)
+    assert [(e["quote"][:12], e.get("no_scene")) for e in entries] == [
+        (corpus["marchant"].sentences[3].text[:12], None),
+        (corpus["marchant"].sentences[4].text[:12], True),
+    ]
+    text = annotations_yaml("ana", entries, covers=["marchant", "bowditch"])
+    assert "\ncovers: [marchant, bowditch]\n" in text and "    no_scene: true\n" in text
+    path = tmp_path / "ana.yaml"
+    store = AnnotationFile(corpus, "ana", path)
+    store.save(entries, covers=("bowditch", "marchant"))
+    found = AnnotationFile(corpus, "ana", path).load_file()
+    assert found.covers == ("bowditch", "marchant")
+    assert no_scene_keys(corpus, found.annotations) == {("marchant", "marchant:s5")}
+    assert owner_problem(corpus, "ana", path) is None  # the Annotator may save it again
+
+
+def test_a_file_with_nothing_but_covers_reads_back(corpus, tmp_path):
+    path = tmp_path / "ana.yaml"
+    AnnotationFile(corpus, "ana", path).save([], covers=["overview"])
+    assert yaml.safe_load(path.read_text()) == {
+        "annotator": "ana",
+        "covers": ["overview"],
+        "annotations": [],
+    }
+    assert AnnotationFile(corpus, "ana", path).load_file().covers == ("overview",)

@@ -8,7 +8,12 @@ import pytest
 from helpers import READING, folder
 
 import rustbone_kit as rk
-from rustbone_kit.annotations import AnnotationError, load_annotations, sentence_labels
+from rustbone_kit.annotations import (
+    AnnotationError,
+    load_annotation_file,
+    load_annotations,
+    sentence_labels,
+)
 
 
 def annotation_error(tmp_path: Path, body: str) -> AnnotationError:
@@ -158,6 +163,12 @@ def test_quote_found_more_than_once_asks_for_a_prefix(tmp_path):
         ),
         ("{reading: demo, quote: 'The boy sleeps.', scenes: ice}", "scenes", "must be a list"),
         ("just a string", None, "must be a mapping"),
+        (
+            "{reading: demo, quote: 'The boy sleeps.', scenes: [ice], no_scene: true}",
+            "no_scene",
+            "cannot list scenes",
+        ),
+        ("{reading: demo, quote: 'The boy sleeps.', no_scene: yes please}", "no_scene", "true or"),
     ],
 )
 def test_bad_annotation_names_file_line_field_and_fix(tmp_path, entry, field, message):
@@ -170,6 +181,77 @@ def test_malformed_file(tmp_path):
     corpus = rk.load_corpus(folder(tmp_path, "annotator: me\nannotations: none\n"))
     with pytest.raises(AnnotationError, match="'annotations:' list"):
         load_annotations(corpus, "me")
+
+
+def test_a_file_says_what_it_covers_and_which_sentences_have_no_scene(tmp_path):
+    corpus = rk.load_corpus(
+        folder(
+            tmp_path,
+            """\
+            annotator: me
+            covers: [demo]
+            annotations:
+              - {reading: demo, quote: "The boy sleeps.", no_scene: true}
+              - {reading: demo, quote: "Leave a Reply", no_scene: true, flag: boilerplate}
+            """,
+        )
+    )
+    found = load_annotation_file(corpus, "me")
+    assert (found.annotator, found.covers) == ("me", ("demo",))
+    assert [(n.span.text, n.no_scene, n.scenes) for n in found.annotations] == [
+        ("The boy sleeps.", True, ()),
+        ("Leave a Reply", True, ()),
+    ]
+    assert sentence_labels(corpus, found.annotations).empty  # "no scene" is no row
+    assert load_annotations(corpus, "me") == list(found.annotations)
+
+
+def test_a_file_without_covers_covers_nothing(tmp_path):
+    entry = "{reading: demo, quote: 'Leave a Reply', flag: boilerplate}"
+    body = f"annotator: me\nannotations:\n  - {entry}\n"
+    corpus = rk.load_corpus(folder(tmp_path, body))
+    assert load_annotation_file(corpus, "me").covers == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "line", "message"),
+    [
+        ("annotator: me\ncovers: [dmeo]\nannotations: []\n", "covers", 2, "did you mean 'demo'"),
+        ("annotator: me\ncovers: demo\nannotations: []\n", "covers", 2, "must be a list"),
+        ("annotator: me\ncover: [demo]\nannotations: []\n", "cover", 2, "did you mean 'covers'"),
+        ("", None, 1, "the file is empty"),
+        ("# only a comment\n", None, 1, "the file is empty"),
+    ],
+)
+def test_bad_file_top_level_names_line_field_and_fix(tmp_path, text, field, line, message):
+    corpus = rk.load_corpus(folder(tmp_path, text))
+    with pytest.raises(AnnotationError) as info:
+        load_annotation_file(corpus, "me")
+    err = info.value
+    assert message in str(err) and (err.field, err.line) == (field, line) and err.fix
+
+
+def test_a_source_must_be_an_id_of_the_bibliography(tmp_path):
+    entry = (
+        "{reading: demo, quote: 'Leave a Reply', flag: factual-slip, note: n, "
+        "source: comingsoon.net/movies/reviews/97141-rust-bone-2, verdict: wrong}"
+    )
+    err = annotation_error(tmp_path, f"  - {entry}\n")
+    assert err.field == "source" and err.line == 3 and err.fix
+    assert "unknown source id 'comingsoon.net/movies/reviews/97141-rust-bone-2'" in str(err)
+    # the folder's own sources.yaml applies when it has one
+    (tmp_path / "sources.yaml").write_text(
+        "sources:\n  - {id: my-review, kind: review, author: null, title: A review,\n"
+        "     outlet: null, date: null, address: null, accessed: null, supports: [x]}\n"
+    )
+    good = entry.replace("comingsoon.net/movies/reviews/97141-rust-bone-2", "[my-review]")
+    (tmp_path / "annotations" / "me.yaml").write_text(f"annotator: me\nannotations:\n  - {good}\n")
+    (note,) = load_annotations(rk.load_corpus(tmp_path), "me")
+    assert note.source == "my-review"
+    bad = entry.replace("comingsoon.net/movies/reviews/97141-rust-bone-2", "my-reviw")
+    (tmp_path / "annotations" / "me.yaml").write_text(f"annotator: me\nannotations:\n  - {bad}\n")
+    with pytest.raises(AnnotationError, match="did you mean 'my-review'"):
+        load_annotations(rk.load_corpus(tmp_path), "me")
 
 
 def test_missing_annotation_file(tmp_path):
@@ -194,6 +276,12 @@ def test_reference_annotation_covers_every_reading_and_flags_the_noise():
     assert slips and all(n.note and n.source and n.verdict for n in slips)
 
 
+def test_the_bundled_files_say_what_they_cover():
+    corpus = rk.load_corpus()
+    assert load_annotation_file(corpus, "reference").covers == corpus.ids
+    assert load_annotation_file(corpus, "second").covers == ("marchant",)
+
+
 @pytest.mark.parametrize("annotator", ["reference", "second"])
 def test_every_bundled_annotation_file_loads(annotator):
     notes = load_annotations(rk.load_corpus(), annotator)
@@ -208,5 +296,6 @@ def test_annotation_table_has_a_row_per_annotation_with_the_text_as_written():
     for row in table.itertuples():
         assert row.text in corpus[row.reading].text
     slips = table[table.flag == "factual-slip"]
-    assert len(slips) == 5 and slips.verdict.eq("wrong").all() and slips.source.notna().all()
+    assert len(slips) == 5 and slips.source.notna().all()
+    assert slips.verdict.value_counts().to_dict() == {"wrong": 4, "checkable-in-film": 1}
     assert table.ambiguous.dtype == bool

@@ -21,6 +21,7 @@ from rustbone_kit.themes import theme_table
 
 NOTES = """\
 annotator: reference
+covers: [demo]
 annotations:
   - {reading: demo, quote: "Sam falls through the ice", scenes: [ice]}
 """
@@ -134,6 +135,51 @@ def test_reference_labels_are_read_again_when_the_file_changes(tmp_path):
     stat = path.stat()
     os.utime(path, (stat.st_atime + 10, stat.st_mtime + 10))
     assert reference_labels(corpus).scene.tolist() == ["club"]
+
+
+@pytest.mark.parametrize(
+    ("top", "entries", "expected", "source"),
+    [
+        # a boilerplate flag alone covers nothing: every sentence keeps its suggestions
+        (
+            "",
+            ["{reading: demo, quote: 'Leave a Reply', flag: boilerplate}"],
+            [("demo:s1", "club"), ("demo:s3", "ice")],
+            "suggestions",
+        ),
+        # covered: the annotator's labels only, and an unlabelled sentence is "no scene"
+        (
+            "covers: [demo]\n",
+            ["{reading: demo, quote: 'Leave a Reply', flag: boilerplate}"],
+            [],
+            "reference",
+        ),
+        # not covered: the annotator's decisions stand, suggestions fill the other sentences
+        (
+            "",
+            ["{reading: demo, quote: 'Sam falls through the ice', no_scene: true}"],
+            [("demo:s1", "club")],
+            "reference; suggestions for demo",
+        ),
+        (
+            "",
+            ["{reading: demo, quote: 'The boy sleeps.', scenes: [ice]}"],
+            [("demo:s2", "ice"), ("demo:s1", "club"), ("demo:s3", "ice")],
+            "reference; suggestions for demo",
+        ),
+    ],
+)
+def test_suggestions_fill_every_sentence_of_a_reading_the_file_does_not_cover(
+    tmp_path, top, entries, expected, source
+):
+    corpus = rk.load_corpus(folder(tmp_path))
+    path = tmp_path / "annotations" / "reference.yaml"
+    path.parent.mkdir()
+    lines = "".join(f"  - {e}\n" for e in entries)
+    path.write_text(f"annotator: reference\n{top}annotations:\n{lines}")
+    labels = scene_labels(corpus)
+    assert list(zip(labels.sentence, labels.scene, strict=True)) == expected
+    assert labels.attrs["source"] == source
 
 
 def test_scene_coverage_has_a_row_per_reading_and_scene_with_zeros(tmp_path):

@@ -291,3 +291,56 @@ def test_unknown_ids_set_as_traits_are_refused(corpus, tmp_path):
     with pytest.raises(KeyError, match="did you mean 'marchant'"):
         tagger.reading_id = "marchand"
     assert tagger.scene_ids == tagger.scenes.value == () and not tagger.tags
+
+
+# --- "no scene" and "read in full" -----------------------------------------------------------
+
+
+def test_no_scene_and_scenes_exclude_each_other_and_are_saved(corpus, tmp_path):
+    path = tmp_path / "ana.yaml"
+    tagger = Annotator(corpus, "ana", path=path, reading="marchant")
+    tagger.sentence.value = 5
+    tagger.scenes.value = ("swim",)
+    tagger.no_scene_box.value = True  # the last one set wins: the scenes go
+    assert tagger.scene_ids == () and tagger.no_scene and not tagger.tags
+    assert "Scenes: no scene (your decision)" in tagger.sentence_view.value
+    tagger.scenes.value = ("swim",)
+    assert tagger.no_scene_box.value is False and tagger.no_scenes == set()
+    tagger.scenes.value = ()
+    tagger.no_scene = True  # the trait moves the checkbox
+    assert tagger.no_scene_box.value is True
+    tagger.sentence_number = 6
+    assert tagger.no_scene is False  # each sentence has its own decision
+    tagger.sentence_number = 5
+    assert tagger.no_scene is True
+    assert tagger.save() == path and "1 sentence written" in tagger.status.value
+    (note,) = load_annotations(corpus, path)
+    assert note.no_scene and note.span.text == corpus["marchant"].sentences[4].text
+    again = Annotator(corpus, "ana", path=path, reading="marchant")
+    again.sentence.value = 5
+    assert again.no_scene_box.value is True and again.no_scenes == {("marchant", "marchant:s5")}
+
+
+def test_read_in_full_is_saved_as_covers_and_compared_with_the_reference(corpus, tmp_path):
+    path = tmp_path / "ana.yaml"
+    tagger = Annotator(corpus, "ana", path=path, reading="overview")
+    assert tagger.read_all_box.description.startswith("I have read all of this reading")
+    assert tagger.read_all_box.value is False
+    tagger.read_all_box.value = True  # nothing tagged, but read: every sentence is "no scene"
+    assert tagger.covers == {"overview"} and "1 reading read in full" in tagger.status.value
+    assert tagger.labels().attrs["readings"] == ("overview",)
+    assert "every sentence of: overview" in tagger.agreement.value
+    tagger.reading.value = "marchant"  # the box follows the reading shown
+    assert tagger.read_in_full is False
+    tagger.read_in_full = True
+    tagger.reading.value = "overview"
+    assert tagger.read_all_box.value is True
+    tagger.save()
+    assert yaml.safe_load(path.read_text())["covers"] == ["marchant", "overview"]
+    again = Annotator(corpus, "ana", path=path, reading="marchant")
+    assert again.read_all_box.value is True and again.covers == {"marchant", "overview"}
+    again.read_all_box.value = False
+    again.save()
+    assert yaml.safe_load(path.read_text())["covers"] == ["overview"]
+    for name in ("no_scene", "read_in_full"):
+        assert getattr(Annotator, name).help

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -18,10 +18,13 @@ __all__ = ["ReferenceAgreement", "tag_labels"]
 
 
 def tag_labels(
-    corpus: Corpus, tags: Mapping[tuple[str, str], tuple[Sequence[str], Sequence[str]]]
+    corpus: Corpus,
+    tags: Mapping[tuple[str, str], tuple[Sequence[str], Sequence[str]]],
+    readings: Iterable[str] = (),
 ) -> pd.DataFrame:
     """Scene labels of tagged sentences: rows (reading, sentence, scene), ``attrs["readings"]``
-    the readings tagged (the form :func:`~rustbone_kit.agreement.agreement` takes).
+    the readings tagged and the ``readings`` given (read in full, or with a sentence marked
+    "no scene"), in corpus order (the form :func:`~rustbone_kit.agreement.agreement` takes).
 
     >>> from rustbone_kit import load_corpus
     >>> labels = tag_labels(load_corpus(), {("marchant", "marchant:s4"): (("swim",), ())})
@@ -30,7 +33,8 @@ def tag_labels(
     """
     rows = [(r, s, scene) for (r, s), (scenes, _) in tags.items() for scene in scenes]
     frame = pd.DataFrame(rows, columns=["reading", "sentence", "scene"])
-    frame.attrs["readings"] = tuple(r for r in corpus.ids if r in {k[0] for k in tags})
+    named = {k[0] for k in tags} | set(readings)
+    frame.attrs["readings"] = tuple(r for r in corpus.ids if r in named)
     return frame
 
 

@@ -10,7 +10,7 @@ import ipywidgets as w
 import pandas as pd
 import traitlets
 
-from ..annotation_store import AnnotationFile, sentence_entries, sentence_tags
+from ..annotation_store import AnnotationFile, no_scene_keys, sentence_entries, sentence_tags
 from ..catalogue import catalogue_for
 from ..corpus import Corpus
 from ..errors import ArgumentError, KitError
@@ -18,7 +18,7 @@ from ..lexicon import lexicon_for
 from ..reading import Reading
 from ..text import Span
 from .agreement_panel import ReferenceAgreement, tag_labels
-from .controls import Stepper, check_ids, id_picker, reading_picker
+from .controls import WIDE, Stepper, check_ids, id_picker, reading_picker
 from .html_annotator import annotator_sentence_html, annotator_status_html
 from .html_parts import count_label, esc, message_html
 
@@ -30,7 +30,11 @@ class Annotator(w.VBox):
     own annotation file, and sees how far they agree with the reference set.
 
     Choose a reading; step through its sentences with the slider or Previous and Next; pick
-    the scenes and themes a sentence discusses (Ctrl+click, or Shift and the arrow keys).
+    the scenes and themes a sentence discusses (Ctrl+click, or Ctrl+arrows and Space), or
+    tick "No scene in this sentence" when you decided it discusses none. Tick "I have read all
+    of this reading" once you have gone through a reading: the file then lists it under
+    ``covers:``, and its sentences you left untagged count as "no scene"; a reading not ticked
+    counts as not read (missing, not "no", in :func:`~rustbone_kit.class_agreement`).
     Save writes ``path``, by default ``annotations/<annotator>.yaml`` under the folder the
     notebook runs in (never inside the kit), in the stand-off format of the kit's reference
     set, so :func:`~rustbone_kit.annotations.load_annotations` reads it. Saving goes through
@@ -45,8 +49,9 @@ class Annotator(w.VBox):
     tagged that the reference set covers; it is updated as you tag.
 
     The state is in traits a teacher can ``observe`` or ``link``: ``reading_id``,
-    ``sentence_number``, and the current sentence's ``scene_ids`` and ``theme_ids``, kept in
-    step with the controls ``reading``, ``sentence``, ``scenes`` and ``themes``.
+    ``sentence_number``, the current sentence's ``scene_ids``, ``theme_ids`` and
+    ``no_scene``, and the current reading's ``read_in_full``, kept in step with the controls
+    ``reading``, ``sentence``, ``scenes``, ``themes``, ``no_scene_box`` and ``read_all_box``.
 
     >>> import tempfile, pathlib
     >>> from rustbone_kit import load_corpus, annotations
@@ -68,6 +73,14 @@ class Annotator(w.VBox):
     )
     scene_ids = traitlets.Tuple(help="The ids of the scenes tagged on this sentence.")
     theme_ids = traitlets.Tuple(help="The ids of the themes tagged on this sentence.")
+    no_scene = traitlets.Bool(
+        False, help="True when you decided this sentence discusses no scene (it has none)."
+    )
+    read_in_full = traitlets.Bool(
+        False,
+        help="True when you have read all of this reading: it is saved under 'covers:', and "
+        "its untagged sentences count as 'no scene'.",
+    )
 
     def __init__(
         self,
@@ -94,6 +107,10 @@ class Annotator(w.VBox):
         self._theme_order = {t.id: i for i, t in enumerate(self.lexicon.themes)}
         #: (reading id, sentence id) -> (scene ids, theme ids) of every tagged sentence
         self.tags: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        #: (reading id, sentence id) of every sentence you decided has no scene
+        self.no_scenes: set[tuple[str, str]] = set()
+        #: the readings you have read in full (ticked), saved as the file's ``covers:``
+        self.covers: set[str] = set()
         self._syncing = False
         self._agreement = ReferenceAgreement(corpus, self.catalogue)
         self._refusal, loaded = self._load_own_file()
@@ -115,6 +132,15 @@ class Annotator(w.VBox):
             description="Themes in this sentence",
             width="30em",
         )
+        self.no_scene_box = w.Checkbox(
+            description="No scene in this sentence", indent=False, style=WIDE
+        )
+        self.read_all_box = w.Checkbox(
+            description="I have read all of this reading (sentences left untagged: no scene)",
+            indent=False,
+            style=WIDE,
+            layout=w.Layout(width="auto"),
+        )
         self.save_button = w.Button(
             description="Save",
             tooltip=f"Write your annotations to {self.path}",
@@ -125,6 +151,7 @@ class Annotator(w.VBox):
         named = {"reading": self.reading, "sentence": self.sentence, "scenes": self.scenes}
         named.update(themes=self.themes, save=self.save_button, view=self.sentence_view)
         named.update(status=self.status, agreement=self.agreement)
+        named.update({"no-scene": self.no_scene_box, "read-all": self.read_all_box})
         for name, control in named.items():
             control.add_class(f"rk-annotate-{name}")
         self.save_button.on_click(lambda _: self.save())
@@ -146,7 +173,8 @@ class Annotator(w.VBox):
                 self.stepper,
                 self.sentence_view,
                 w.HBox([self.scenes, self.themes]),
-                w.HBox([self.save_button]),
+                self.no_scene_box,
+                w.HBox([self.read_all_box, self.save_button]),
                 self.status,
                 self.agreement,
             ]
@@ -154,13 +182,16 @@ class Annotator(w.VBox):
         self.add_class("rk-annotator-widget")
         self.add_class("rk-widget")
         controls = (self.reading, self.sentence, self.scenes, self.themes)
+        controls += (self.no_scene_box, self.read_all_box)
         names = ("reading_id", "sentence_number", "scene_ids", "theme_ids")
+        names += ("no_scene", "read_in_full")
         for control, name in zip(controls, names, strict=True):
             traitlets.link((control, "value"), (self, name))
         self.observe(self._on_reading, names="reading_id")
         self.observe(self._on_sentence, names="sentence_number")
-        self.observe(self._on_tags, names=["scene_ids", "theme_ids"])
-        self._on_sentence()
+        self.observe(self._on_tags, names=["scene_ids", "theme_ids", "no_scene"])
+        self.observe(self._on_read_all, names="read_in_full")
+        self._on_reading()
 
     def __repr__(self) -> str:
         return (
@@ -194,17 +225,20 @@ class Annotator(w.VBox):
         if problem or not self.path.exists():
             return problem, 0
         try:
-            notes = self.store.load(catalogue=self.catalogue)
+            found = self.store.load_file(catalogue=self.catalogue)
         except KitError as error:
             return (
                 f"{error} The file is not written over until it loads. Fix it, or move it away.",
                 0,
             )
-        for key, (scenes, themes) in sentence_tags(self.corpus, notes).items():
+        for key, (scenes, themes) in sentence_tags(self.corpus, found.annotations).items():
             self.tags[key] = (
                 self._ordered(scenes, self._scene_order),
                 self._ordered(themes, self._theme_order),
             )
+        tagged = {k for k, (scenes, _) in self.tags.items() if scenes}
+        self.no_scenes = no_scene_keys(self.corpus, found.annotations) - tagged
+        self.covers = set(found.covers)
         return None, len(self.tags)
 
     @staticmethod
@@ -221,40 +255,65 @@ class Annotator(w.VBox):
         return reading, sentences[min(self.sentence_number, len(sentences)) - 1]
 
     def _on_reading(self, *_: Any) -> None:
+        self._syncing = True
+        try:
+            self.read_in_full = self.reading_id in self.covers
+        finally:
+            self._syncing = False
         if not self.stepper.restart(len(self.corpus[self.reading_id].sentences)):
             self._on_sentence()
 
     def _on_sentence(self, *_: Any) -> None:
         reading, sentence = self._current()
-        scenes, themes = (
-            self.tags.get((reading.id, sentence.id), ((), ())) if sentence else ((), ())
-        )
+        key = (reading.id, sentence.id) if sentence else None
+        scenes, themes = self.tags.get(key, ((), ())) if key else ((), ())
         self._syncing = True
         try:
             self.scene_ids, self.theme_ids = scenes, themes
+            self.no_scene = key in self.no_scenes
         finally:
             self._syncing = False
         self._render()
 
-    def _on_tags(self, *_: Any) -> None:
+    def _on_tags(self, change: Any = None) -> None:
         if self._syncing:
             return
         reading, sentence = self._current()
         if sentence is None:
             return
         key = (reading.id, sentence.id)
+        self._syncing = True  # "no scene" and scenes exclude each other; the last one set wins
+        try:
+            if change is not None and change.name == "no_scene" and self.no_scene:
+                self.scene_ids = ()
+            elif self.scene_ids:
+                self.no_scene = False
+        finally:
+            self._syncing = False
         scenes = self._ordered(self.scene_ids, self._scene_order)
         themes = self._ordered(self.theme_ids, self._theme_order)
         if scenes or themes:
             self.tags[key] = (scenes, themes)
         else:
             self.tags.pop(key, None)
-        if not self._refusal:
-            self.status.value = annotator_status_html(
-                f"{count_label(len(self.tags), 'tagged sentence')}; not saved yet: press Save "
-                f"to write {self.path}."
-            )
+        (self.no_scenes.add if self.no_scene else self.no_scenes.discard)(key)
+        self._unsaved()
         self._render()
+
+    def _on_read_all(self, *_: Any) -> None:
+        if self._syncing:
+            return
+        (self.covers.add if self.read_in_full else self.covers.discard)(self.reading_id)
+        self._unsaved()
+        self.agreement.value = self.agreement_html()
+
+    def _unsaved(self) -> None:
+        if not self._refusal:
+            read = f", {count_label(len(self.covers), 'reading')} read in full" * bool(self.covers)
+            self.status.value = annotator_status_html(
+                f"{count_label(len(self.tags), 'tagged sentence')}{read}; not saved yet: press "
+                f"Save to write {self.path}."
+            )
 
     def _render(self) -> None:
         reading, sentence = self._current()
@@ -273,6 +332,7 @@ class Annotator(w.VBox):
                 after=sentences[index + 1].text if index + 1 < len(sentences) else "",
                 scenes=[self._scene_titles.get(s, s) for s in scenes],
                 themes=[self._theme_labels.get(t, t) for t in themes],
+                no_scene=(reading.id, sentence.id) in self.no_scenes,
             )
         self.agreement.value = self.agreement_html()
 
@@ -280,16 +340,17 @@ class Annotator(w.VBox):
 
     def labels(self) -> pd.DataFrame:
         """Your scene labels: rows (reading, sentence, scene), ``attrs["readings"]`` the
-        readings you tagged (the form :func:`~rustbone_kit.agreement.agreement` takes)."""
-        return tag_labels(self.corpus, self.tags)
+        readings you tagged, read in full or marked "no scene" in (the form
+        :func:`~rustbone_kit.agreement.agreement` takes)."""
+        return tag_labels(self.corpus, self.tags, {*self.covers, *(r for r, _ in self.no_scenes)})
 
     def agreement_html(self) -> str:
         """The kappa table of your tags against the reference set (see :func:`kappa_table_html`)."""
         return self._agreement.html(self.labels())
 
     def entries(self) -> list[dict[str, Any]]:
-        """The file's entries: one per tagged sentence, readings and sentences in text order."""
-        return sentence_entries(self.corpus, self.tags)
+        """The file's entries: one per tagged or "no scene" sentence, in text order."""
+        return sentence_entries(self.corpus, self.tags, self.no_scenes)
 
     def save(self) -> Path | None:
         """Write the annotation file (atomically, with a backup); return its path, or None
@@ -300,7 +361,8 @@ class Annotator(w.VBox):
             return None
         try:
             entries = self.entries()
-            self.store.save(entries, catalogue=self.catalogue)
+            covers = [r for r in self.corpus.ids if r in self.covers]
+            self.store.save(entries, covers=covers, catalogue=self.catalogue)
         except (OSError, ValueError, KitError) as error:
             self.status.value = annotator_status_html(
                 f"{self.path} was not written: {error}", kind="error"

@@ -31,8 +31,10 @@ def annotator_sentence_html(
     after: str = "",
     scenes: Sequence[str] = (),
     themes: Sequence[str] = (),
+    no_scene: bool = False,
 ) -> str:
-    """One sentence to tag, between its neighbours (in italics), with its tags in words.
+    """One sentence to tag, between its neighbours (in italics), with its tags in words
+    (``no_scene``: the annotator decided it discusses no scene, said so).
 
     >>> page = annotator_sentence_html("<b>Hi</b>", reading="demo", number=2, total=5,
     ...                                scenes=["The swim"])
@@ -50,7 +52,8 @@ def annotator_sentence_html(
         if after
         else '<p class="rk-context">(the last sentence)</p>'
     )
-    tags = f"Scenes: {esc(', '.join(scenes)) or 'none'}; Themes: {esc(', '.join(themes)) or 'none'}"
+    none = "no scene (your decision)" if no_scene and not scenes else "none"
+    tags = f"Scenes: {esc(', '.join(scenes)) or none}; Themes: {esc(', '.join(themes)) or 'none'}"
     return (
         f'{STYLE}<div class="rk-view rk-annotate" role="region" aria-live="polite" '
         f"aria-label={attr(where)}><p><strong>{esc(where)}</strong></p>{context_before}"
