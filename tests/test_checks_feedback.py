@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import rustbone_kit as rk
-from rustbone_kit.checks.feedback import Feedback
+from rustbone_kit.checks.feedback import Feedback, listing, quoted
 from rustbone_kit.checks.registry import check
 
 
@@ -31,3 +31,33 @@ def test_feedback_text_and_html_are_the_stored_ones():
         'padding:.4em .8em;border-left:6px solid #999999"><strong>[02.1] Not answered yet.'
         "</strong> Replace None with your answer.</div>"
     )
+
+
+HUGE = "the sea " * (10_000_000 // 8)  # a 10 MB answer
+HUGE_ANSWERS = {
+    "text": HUGE,
+    "list": [HUGE],
+    "every key": {"reading": HUGE, "quote": HUGE, "claim": HUGE, "scene": HUGE},
+    "quote": {"reading": "marchant", "quote": HUGE, "claim": HUGE, "scene": HUGE},
+    "claim": {"reading": "marchant", "quote": "Piers Marchant is a Philly-based", "claim": HUGE},
+    "scene": {"reading": "marchant", "quote": "Piers Marchant", "scene": HUGE},
+}
+
+
+@pytest.mark.parametrize("qid", sorted(rk.checks.questions()))
+def test_a_ten_megabyte_answer_gets_short_feedback_quoting_a_short_prefix(qid, corpus):
+    for kind, answer in HUGE_ANSWERS.items():
+        feedback = check(qid, answer, corpus=corpus)
+        text, page = str(feedback), feedback._repr_html_()
+        assert len(text) < 2000 and len(page) < 2000, kind
+        assert HUGE[:90] not in text and HUGE[:90] not in page, kind  # at most ~80 characters
+        if HUGE[:40] in text:  # a quoted prefix ends in an ellipsis
+            assert "\u2026" in text, kind
+
+
+def test_quoted_cuts_long_text_and_long_values():
+    assert quoted("x" * 200) == repr("x" * 79 + "\u2026") and quoted("ok") == "'ok'"
+    assert len(quoted(["y" * 10**6] * 3)) <= 82 and quoted(3) == "3"
+    assert listing([f"r{i}" for i in range(5000)]).endswith("r11 and 4988 more")
+    long = Feedback("x" * 100, "not yet", "m" * 10**6)
+    assert len(str(long)) < 1100 and str(long).endswith("\u2026")

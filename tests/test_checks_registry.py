@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import altair as alt
@@ -12,12 +11,12 @@ import pandas as pd
 import pytest
 
 import rustbone_kit as rk
-import rustbone_kit.questions
+from rustbone_kit.catalogue import CatalogueError
 from rustbone_kit.checks.evidence import Evidence, SceneOf
 from rustbone_kit.checks.frames import Chart, Table
 from rustbone_kit.checks.kinds import Choice, Number, Readings
 from rustbone_kit.checks.registry import check, question, questions
-from rustbone_kit.errors import ArgumentError, UnknownIdError
+from rustbone_kit.errors import UnknownIdError
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = questions()
@@ -28,6 +27,14 @@ MALFORMED = [None, "", "   ", ..., [], {}, 42, 3.5, True, "words", ["x"], {"x": 
 @pytest.fixture(scope="module")
 def corpus():
     return rk.load_corpus()
+
+
+#: Lesson 08's checks run on the readings with the student's own added (corpus=together).
+MINE = rk.reading_from_text("Ali carries her into the sea to swim. It is a quiet scene.")
+
+
+def _corpus_for(qid: str, corpus):
+    return corpus.with_readings(MINE) if qid.startswith("08.") else corpus
 
 
 @pytest.mark.parametrize("qid", QUESTIONS)
@@ -71,8 +78,26 @@ def _wrong(q, corpus):
 
 @pytest.mark.parametrize("qid", QUESTIONS)
 def test_wrong_answers_get_a_hint(qid, corpus):
-    feedback = check(qid, _wrong(QUESTIONS[qid], corpus), corpus=corpus)
+    chosen = _corpus_for(qid, corpus)
+    feedback = check(qid, _wrong(QUESTIONS[qid], chosen), corpus=chosen)
     assert feedback.status == "not yet" and feedback.message
+
+
+@pytest.mark.parametrize("qid", QUESTIONS)
+def test_every_computed_value_computes_on_its_readings(qid, corpus):
+    chosen = _corpus_for(qid, corpus)
+    answer = QUESTIONS[qid].answer
+    for name in ("expected", "correct", "data", "within", "also"):
+        value = getattr(answer, name, None)
+        if callable(value):
+            assert value(chosen) is not None, (qid, name)
+
+
+def test_a_question_that_cannot_be_computed_on_these_readings_says_so(corpus):
+    feedback = check("08.1", 5, corpus=corpus)  # no "my-reading" among the bundled readings
+    assert feedback.status == "not yet"
+    assert "cannot be checked on these readings" in feedback.message
+    assert "mine.sentences holds them" in feedback.message  # and the hint
 
 
 def _stored(folder: str) -> dict[str, str]:
@@ -87,12 +112,16 @@ def _stored(folder: str) -> dict[str, str]:
     return found
 
 
-def test_every_question_passes_in_its_solution_and_is_open_in_its_exercise():
-    solved, blank = _stored("solutions"), _stored("exercises")
+def test_every_question_passes_in_its_solution_and_is_checked_in_its_exercise():
+    solved = _stored("solutions")
     assert set(solved) == set(QUESTIONS), "every question is asked and checked in a solution"
     assert set(solved.values()) == {"Passed"}
-    assert set(blank) == set(QUESTIONS)
-    assert set(blank.values()) == {"Not answered yet"}
+    assert _stored("exercises") == {}  # no feedback is stored in an exercise (it could pass)
+    checked = set()
+    for path in sorted((ROOT / "exercises").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            checked.update(re.findall(r'^check\("(\d\d\.\d+)"', cell.source, flags=re.M))
+    assert checked == set(QUESTIONS)
 
 
 def test_each_lesson_has_four_to_eight_questions():
@@ -113,19 +142,16 @@ def test_an_unknown_question_id_raises_an_unknown_id_error_naming_the_lesson():
         question("01.9")
 
 
-def test_a_question_id_defined_twice_is_an_argument_error(tmp_path, monkeypatch):
-    (tmp_path / "zz_twice.py").write_text(
-        "from rustbone_kit.checks.kinds import Number\n"
-        "from rustbone_kit.checks.registry import Question\n"
-        "QUESTIONS = [Question('01.1', 'again', Number(1))]\n",
-        encoding="utf-8",
-    )
-    package = rustbone_kit.questions
-    monkeypatch.setattr(package, "__path__", [*package.__path__, str(tmp_path)])
-    monkeypatch.delitem(sys.modules, "rustbone_kit.questions.zz_twice", raising=False)
-    with pytest.raises(ArgumentError, match=r"question id '01\.1' is defined twice \(zz_twice\)"):
-        questions()
-    assert isinstance(ArgumentError("x"), ValueError)
+def test_a_question_id_defined_twice_is_a_located_error(tmp_path):
+    bundled = rk.folders.bundled_readings_path() / "questions.yaml"
+    text = bundled.read_text(encoding="utf-8")
+    first = text.index('  - id: "01.1"')
+    entry = text[first : text.index('  - id: "01.2"')]
+    (tmp_path / "questions.yaml").write_text(text + entry, encoding="utf-8")
+    with pytest.raises(CatalogueError, match=r"question id '01\.1' is used twice") as info:
+        rk.checks.bank.load_questions(tmp_path)
+    assert info.value.field == "id" and info.value.line == text.count("\n") + 1
+    assert f"first on line {text[:first].count(chr(10)) + 1}" in info.value.problem
 
 
 def test_every_miss_carries_the_hint():
@@ -136,3 +162,4 @@ def test_every_miss_carries_the_hint():
 def test_questions_import_on_their_own_and_from_the_package():
     assert rk.checks.questions is questions
     assert set(QUESTIONS) >= {"01.1", "08.1"}
+    assert questions(rk.load_corpus()) == questions() == QUESTIONS  # the bundled by default

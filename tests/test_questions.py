@@ -1,8 +1,13 @@
-"""The questions of the exercises: their ids never change, and each one is well formed."""
+"""The questions of the exercises (readings/questions.yaml): their ids never change, and each
+one is well formed."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import rustbone_kit as rk
+
+ROOT = Path(__file__).resolve().parents[1]
 
 #: Every question id the kit has ever published. Ids never change or disappear: a student's
 #: saved answers and a teacher's grade book are keyed by them. New questions add ids.
@@ -25,8 +30,13 @@ def test_every_question_has_a_prompt_and_an_answer_kind():
         assert isinstance(question.answer, rk.checks.Answer), qid
 
 
-def test_the_questions_package_imports_on_its_own():
-    import importlib
+def test_every_question_is_data_in_the_bundled_file_and_none_lives_in_python():
+    import importlib.util
 
-    module = importlib.import_module("rustbone_kit.questions")
-    assert module.__doc__ and rk.questions is module
+    bank = rk.checks.bank.load_questions()  # strict: every entry is well formed
+    assert set(bank) == set(rk.checks.questions()) and not bank.problems
+    assert importlib.util.find_spec("rustbone_kit.questions") is None
+    exercises = {p.stem for p in (ROOT / "exercises").glob("*.ipynb")}
+    for qid, question in bank.items():
+        assert question.lesson in exercises and question.lesson[:2] == qid[:2], qid
+        assert question.points == 1, qid

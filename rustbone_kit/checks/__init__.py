@@ -11,9 +11,11 @@ passage quoted; a claim must be a sentence of the student's own and cite a readi
 the argument is good is for the class and the teacher.
 
 The modules: :mod:`~.feedback` (what a check says), :mod:`~.kinds`, :mod:`~.frames` and
-:mod:`~.evidence` (the kinds of answer), :mod:`~.registry` (the questions by id, and
-:func:`check`), :mod:`~.tally` (:func:`progress`: what a lesson has answered). The
-questions themselves are in :mod:`rustbone_kit.questions`.
+:mod:`~.evidence` (the kinds of answer), :mod:`~.expected` (expected values as data: the
+computations a question may name), :mod:`~.bank` (``questions.yaml``, read into questions),
+:mod:`~.registry` (the questions by id, and :func:`check`), :mod:`~.tally` (:func:`progress`:
+what a lesson has answered). The questions themselves are data, in ``questions.yaml`` beside
+the readings (the bundled ``readings/questions.yaml`` by default): no question lives in Python.
 
 >>> feedback = check("02.1", None)
 >>> feedback.status
@@ -31,6 +33,7 @@ from .feedback import STATUSES, Feedback
 from .frames import Chart, Table
 from .kinds import Answer, Choice, Number, Readings
 from .registry import Question, check, question, questions, reset
+from .show import NotDrawn, show
 from .tally import Progress, progress
 
 __all__ = [
@@ -40,6 +43,7 @@ __all__ = [
     "Choice",
     "Evidence",
     "Feedback",
+    "NotDrawn",
     "Number",
     "Progress",
     "Question",
@@ -51,4 +55,5 @@ __all__ = [
     "question",
     "questions",
     "reset",
+    "show",
 ]

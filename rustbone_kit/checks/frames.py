@@ -9,39 +9,46 @@ from typing import Any
 import pandas as pd
 
 from ..corpus import Corpus
+from .coerce import as_frame
+from .feedback import quoted
 from .kinds import Answer
 
 __all__ = ["Chart", "ChartSpec", "Table", "UndrawableChart", "schema_problem"]
 
 
-def _rows(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[tuple]:
-    """The rows as sorted tuples of text, numbers rounded to 2 places (so 18.03 = 18.0328)."""
+def _rows(frame: pd.DataFrame, columns: tuple[str, ...], digits: int = 2) -> list[tuple]:
+    """The rows as sorted tuples of text, numbers rounded to ``digits`` places (so that
+    18.03 = 18.0328 at two), integers written as integers (so 3 = 3.0)."""
     part = frame[list(columns)].copy()
     for column in part.columns:
         if pd.api.types.is_numeric_dtype(part[column]):
-            part[column] = part[column].astype(float).round(2)
+            part[column] = part[column].astype(float).round(digits).map(lambda x: f"{x:g}")
     return sorted(map(tuple, part.astype(str).to_numpy().tolist()))
 
 
 @dataclass(frozen=True)
 class Table(Answer):
-    """A DataFrame with these columns whose rows match what the kit computes."""
+    """A table with these columns whose rows match what the kit computes. Extra columns and
+    another index do not matter (keys kept in the index count as columns); numbers compare
+    at ``digits`` places, the precision the question states."""
 
     expected: Callable[[Corpus], pd.DataFrame]
     columns: tuple[str, ...]
     hint: str = ""
+    digits: int = 2
 
     def judge(self, answer: Any, corpus: Corpus) -> tuple[bool, str]:
-        if not isinstance(answer, pd.DataFrame):
+        if not isinstance(answer, (pd.DataFrame, pd.Series)):
             return False, f"Give a table (a pandas DataFrame), not {type(answer).__name__}."
-        frame = answer.reset_index() if answer.index.name in self.columns else answer
-        missing = [c for c in self.columns if c not in frame.columns]
-        if missing:
+        frame = as_frame(answer, self.columns)
+        if frame is None:
+            flat = answer.reset_index() if isinstance(answer, pd.DataFrame) else answer.to_frame()
+            missing = [c for c in self.columns if c not in flat.columns]
             return False, f"The table needs the column(s) {', '.join(missing)}. {self.hint}"
         want = self.expected(corpus)
         if len(frame) != len(want):
             return False, f"The table has {len(frame)} rows; the question wants {len(want)}."
-        if _rows(frame, self.columns) == _rows(want, self.columns):
+        if _rows(frame, self.columns, self.digits) == _rows(want, self.columns, self.digits):
             return True, f"The table is right ({len(want)} rows)."
         return False, "The rows are there, but some values differ from the kit's."
 
@@ -108,11 +115,11 @@ class Chart(Answer):
         mark = spec.get("mark")
         mark = mark.get("type") if isinstance(mark, dict) else mark
         if mark != self.mark:
-            return False, f"Draw it with mark_{self.mark}(), not {mark!r}. {self.hint}"
+            return False, f"Draw it with mark_{self.mark}(), not {quoted(mark)}. {self.hint}"
         for channel, want in self.encodings.items():
             got = spec.get("encoding", {}).get(channel, {}).get("field")
             if got != want:
-                return False, f"Put {want!r} on {channel} (it has {got!r}). {self.hint}"
+                return False, f"Put {want!r} on {channel} (it has {quoted(got)}). {self.hint}"
         if not spec.get("title"):
             return False, "Give the chart a title (.properties(title=...)) to say what it shows."
         if self.data is None:

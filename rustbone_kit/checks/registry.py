@@ -2,52 +2,47 @@
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-from dataclasses import dataclass
 from typing import Any
 
 from ..corpus import Corpus, load_corpus
-from ..errors import ArgumentError, UnknownIdError
+from ..errors import KitError, UnknownIdError
+from ..folders import course_folder, fresh
+from .bank import QUESTIONS_FILE, Question, QuestionBank, load_questions
+from .expected import ExpectedError
 from .feedback import Feedback
-from .kinds import Answer
 
-__all__ = ["Question", "check", "question", "questions", "recorded", "reset"]
-
-
-@dataclass(frozen=True)
-class Question:
-    """A question of an exercise: its id, a short prompt, and the kind of answer it takes."""
-
-    id: str
-    prompt: str
-    answer: Answer
+__all__ = [
+    "Question",
+    "check",
+    "question",
+    "question_bank",
+    "questions",
+    "recorded",
+    "reset",
+]
 
 
-def questions() -> dict[str, Question]:
-    """Every question of every exercise, by id (from :mod:`rustbone_kit.questions`).
-
-    Two questions with one id raise :class:`~rustbone_kit.errors.ArgumentError`.
+def question_bank(corpus: Corpus | None = None) -> QuestionBank:
+    """The questions that apply to a corpus: the ``questions.yaml`` of its folder if it has
+    one, else the bundled readings' (also when ``corpus`` is None: the documented default).
+    Read again whenever the file changes; a bad entry raises
+    :class:`~rustbone_kit.catalogue.CatalogueError` naming the file, line and field.
     """
-    # The questions are found by name, as plugins are: rustbone_kit.questions sits above
-    # checks (its modules import the answer kinds), so checks never imports it statically.
-    package = importlib.import_module("rustbone_kit.questions")
-    found: dict[str, Question] = {}
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
-        for q in getattr(module, "QUESTIONS", ()):
-            if q.id in found:
-                raise ArgumentError(
-                    f"question id {q.id!r} is defined twice ({info.name})",
-                    path=module.__file__,
-                    fix="give every question its own id",
-                )
-            found[q.id] = q
-    return found
+    folder = course_folder(corpus, QUESTIONS_FILE)
+    return fresh(load_questions, folder, QUESTIONS_FILE)
 
 
-def question(question_id: str) -> Question:
-    """The question with this id.
+def questions(corpus: Corpus | None = None) -> dict[str, Question]:
+    """Every question of every exercise, by id, in file order (see :func:`question_bank`).
+
+    >>> questions()["01.1"].prompt
+    'How many of the five readings name their author?'
+    """
+    return dict(question_bank(corpus).questions)
+
+
+def question(question_id: str, corpus: Corpus | None = None) -> Question:
+    """The question with this id (among those of :func:`question_bank`).
 
     An unknown id raises :class:`~rustbone_kit.errors.UnknownIdError` (a ``KeyError``) that
     names the ids of that lesson.
@@ -58,7 +53,7 @@ def question(question_id: str) -> Question:
     Traceback (most recent call last):
     rustbone_kit.errors.UnknownIdError: unknown question id '02.99'; ...
     """
-    everything = questions()
+    everything = question_bank(corpus).questions
     if question_id not in everything:
         lesson = str(question_id).split(".")[0]
         same = [q for q in everything if q.split(".")[0] == lesson] or list(everything)
@@ -86,20 +81,30 @@ def check(question_id: str, answer: Any, *, corpus: Corpus | None = None) -> Fee
     """
     qid = str(question_id)
     try:
-        q = question(qid)
+        q = question(qid, corpus)
     except UnknownIdError as error:
         return Feedback(qid, "not yet", f"{error.problem}. Check the question id.")
+    except KitError as error:  # the questions file itself is broken: say where
+        return Feedback(qid, "not yet", f"The questions cannot be read: {error}")
     try:
         if q.answer.blank(answer):
             result = Feedback(
                 qid, "not answered", "Replace None with your answer and run the cell again."
             )
         else:
-            ok, message = q.answer.judge(answer, corpus or _default_corpus())
+            chosen = corpus if corpus is not None else _default_corpus()
+            ok, message = q.answer.judge_for(q, answer, chosen)
             hint = q.answer.hint.strip()
             if not ok and hint and hint not in message:
                 message = f"{message.strip()} {hint}"  # every "not yet" carries the hint
             result = Feedback(qid, "passed" if ok else "not yet", message.strip())
+    except ExpectedError as error:  # e.g. 08.1 on readings without the student's own
+        result = Feedback(
+            qid,
+            "not yet",
+            f"This question cannot be checked on these readings: {error.problem}. "
+            + q.answer.hint.strip(),
+        )
     except Exception as error:  # a check must never show a student a traceback
         result = Feedback(
             qid, "not yet", f"This answer could not be checked ({type(error).__name__}). "

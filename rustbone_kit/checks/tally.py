@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from ..corpus import Corpus
 from .feedback import MARKS
 from .registry import questions, recorded
 
@@ -43,8 +44,9 @@ class Progress:
         )
 
 
-def progress(lesson: str | None = None) -> Progress:
-    """What is answered and passed in a lesson's exercise (the last lesson checked, by default).
+def progress(lesson: str | None = None, *, corpus: Corpus | None = None) -> Progress:
+    """What is answered and passed in a lesson's exercise (the last lesson checked, by default),
+    among the questions that apply to ``corpus`` (the bundled ones by default).
 
     >>> from rustbone_kit.checks import check, reset
     >>> reset(); _ = check("02.1", 4)
@@ -56,7 +58,7 @@ def progress(lesson: str | None = None) -> Progress:
         lesson = next(reversed(results), "01").split(".")[0]
     lesson = str(lesson).zfill(2)
     rows = []
-    for qid, q in questions().items():
+    for qid, q in questions(corpus).items():
         if qid.split(".")[0] == lesson:
             result = results.get(qid)
             rows.append((qid, q.prompt, result.status if result else "not answered"))

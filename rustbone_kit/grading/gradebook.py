@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..checks.feedback import Feedback
-from ..checks.registry import check, reset
+from ..checks.registry import check, question, reset
 from ..corpus import Corpus
-from ..errors import ArgumentError
+from ..errors import ArgumentError, KitError
 from .answers import Missing
 from .submission import Limits, questions_of, run_submission
 
@@ -136,6 +136,14 @@ def _exercise_of(nb: dict, path: Path, exercises: Mapping[str, dict]) -> str | N
     return None
 
 
+def _points(qid: str, corpus: Corpus) -> int:
+    """The points a question is worth (its ``points`` in questions.yaml; 1 by default)."""
+    try:
+        return int(getattr(question(qid, corpus), "points", 1) or 1)
+    except (KitError, TypeError, ValueError):
+        return 1
+
+
 def _student(nb: dict, path: Path) -> str:
     meta = nb.get("metadata", {}).get("rustbone_kit", {})
     named = meta.get("student") if isinstance(meta, dict) else None
@@ -173,7 +181,7 @@ def _grade_one(path: Path, exercises: Mapping[str, dict], corpus: Corpus, limits
         else:
             feedback = check(qid, answer, corpus=corpus)
         row.feedback.append(feedback)
-        row.points[qid] = int(feedback.passed)
+        row.points[qid] = _points(qid, corpus) if feedback.passed else 0
     if run.reason and run.answers:
         row.note = f"the run stopped early: {run.reason}"
         row.feedback.append(Feedback("run", "not yet", f"The run stopped early: {run.reason}."))
