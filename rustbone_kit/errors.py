@@ -127,4 +127,12 @@ def unknown_id_message(kind: str, value: object, known: Sequence[str]) -> str:
     """
     near = closest(value, known)
     hint = f"; did you mean {near!r}?" if near else "."
-    return f"unknown {kind} id {value!r}{hint} Known: {', '.join(known)}"
+    known = [str(k) for k in known]
+    shown = ", ".join(known[:KNOWN_SHOWN])
+    if len(known) > KNOWN_SHOWN:  # a corpus of thousands of readings: name a few, count the rest
+        shown += f" ... ({len(known) - KNOWN_SHOWN:,} more)"
+    return f"unknown {kind} id {str(value)[:80]!r}{hint} Known: {shown}"
+
+
+#: How many known ids an "unknown id" message names before it counts the rest.
+KNOWN_SHOWN = 25

@@ -8,18 +8,19 @@ A solution notebook (``solutions/``) marks each answer with nbgrader's delimiter
     check("03.2", answer_03_2)
 
 so a teacher who uses nbgrader can give it our solutions unchanged. ``rustbone-kit exercises
-build`` writes the student version to ``exercises/``: each solution region becomes a blank of
-the same shape (``answer_03_2 = {"reading": None, "quote": None, "claim": None}``), so the
-blank exercise runs top to bottom and every check says "not answered yet"; then it runs the
-exercise in a fresh kernel to store its outputs (the solution need not have been run first).
+build`` writes the student version to ``exercises/``: each region becomes a blank of the same
+shape (``answer_03_2 = {"reading": None, "quote": None, "claim": None}``), which runs top to
+bottom in a fresh kernel to store its outputs, but those of the graded cells (answer and check
+cells): no stored "Passed" or answer ships. A solution with a check cell that no region
+precedes, or whose blank passes a check, is refused.
 
-A student's work is never lost: each generated exercise records a hash of its cells, and the
-build refuses to replace an exercise whose cells changed since (naming the file), unless
-``--force``, which keeps the edited copy as ``name.ipynb.bak`` (an older one moves to
-``name.ipynb.bak2`` ...). Every exercise is written once, atomically, after it ran, and not at
-all if it was saved (in JupyterLab, say) while the build ran it.
-``rustbone-kit exercises check`` exits 1 when an exercise is missing, out of date or has no
-solution, so CI catches a solution edited without a rebuild.
+A student's work is never lost: the build refuses to replace an exercise whose cells changed
+since it was generated (a hash is recorded), unless ``--force``, which keeps the edited copy as
+``name.ipynb.bak`` (older ones: ``.bak2`` ...). Each exercise is written once, atomically,
+and not if it was saved meanwhile. ``rustbone-kit exercises check`` exits 1 when an exercise
+is missing, out of date, orphaned or storing graded outputs, or a solution is refused. A
+corrupt or empty notebook is an :class:`ExerciseError` naming the file, line and fix; build
+and check go on with every other notebook and list every problem.
 
 >>> print(student_source('''x = 1
 ... ### BEGIN SOLUTION
@@ -37,13 +38,16 @@ import ast
 import copy
 import hashlib
 import json
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
-from .atomic import BACKUPS, backup_paths, file_state
+from .atomic import BACKUPS, FileState, backup_paths, file_state
 from .errors import KitError
+from .notebooks import ExecutionReport, read_notebook, run_notebook, write_notebook
 
 __all__ = [
     "BEGIN",
@@ -51,6 +55,7 @@ __all__ = [
     "ExerciseError",
     "build",
     "build_exercise",
+    "graded_cells",
     "out_of_date",
     "student_source",
 ]
@@ -59,6 +64,23 @@ BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
 MARKDOWN_BLANK = "*Write your answer here.*"
 META = "rustbone_kit"
+IGNORE_OUTPUT = "nbval-ignore-output"  # nbval runs the cell and compares no output
+_CHECK_CALL = re.compile(r"\bcheck\s*\(")
+#: What a stored output shows when an answer passed (the feedback, its HTML, the progress line).
+_PASSED = re.compile(r"\] Passed\.|rk-passed|\b[1-9]\d* of \d+ questions passed")
+_EDITED = "changed since it was generated; kept it, not replaced"
+_KEEP = "rename the file to keep the student's work, or build with --force (which keeps a .bak)"
+_PASSES = "the blank exercise passes a check when run, so it would publish an answer"
+_REGION = f"put each answer between {BEGIN} and {END} lines in the cell before its check"
+_FIXES = {
+    "solution": "restore it (`git checkout -- FILE`, or a copy) or move it out of solutions/",
+    "exercise": "restore the student's copy from a backup, or replace it with `rustbone-kit "
+    "exercises build --force` (which keeps the broken file as .bak)",
+}
+
+
+def _read(path: Path, role: str) -> nbformat.NotebookNode:
+    return read_notebook(path, error=ExerciseError, fix=_FIXES[role], role=role)
 
 
 class ExerciseError(KitError, ValueError):
@@ -126,20 +148,97 @@ def student_source(source: str, *, cell_type: str = "code", path: str = "<soluti
     return "\n".join(out)
 
 
+def _is_check(cell: nbformat.NotebookNode) -> bool:
+    """Whether a code cell calls ``check(...)`` (or ``x.check(...)``)."""
+    if cell.cell_type != "code" or not _CHECK_CALL.search(cell.source):
+        return False
+    try:
+        calls = [n.func for n in ast.walk(ast.parse(cell.source)) if isinstance(n, ast.Call)]
+    except SyntaxError:  # IPython magics, say: the text decides
+        return True
+    return any(getattr(f, "id", getattr(f, "attr", None)) == "check" for f in calls)
+
+
+def graded_cells(solution: nbformat.NotebookNode) -> list[int]:
+    """The indices of the graded cells: answer cells (a solution region) and check cells.
+
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in (
+    ...     "import x", f"{BEGIN}\\na = 1\\n{END}", 'check("01.1", a)')])
+    >>> graded_cells(nb)
+    [1, 2]
+    """
+    return [
+        i
+        for i, cell in enumerate(solution.cells)
+        if cell.cell_type == "code" and (BEGIN in cell.source or _is_check(cell))
+    ]
+
+
+def _refuse_unguarded_checks(solution: nbformat.NotebookNode, path: str) -> None:
+    """Refuse a solution with a check cell that no solution region precedes (since the last)."""
+    unguarded, regions, checks = [], 0, 0
+    for number, cell in enumerate(solution.cells, start=1):
+        regions += cell.cell_type == "code" and BEGIN in cell.source
+        if _is_check(cell):
+            checks += 1
+            if not regions:
+                unguarded.append(number)
+            regions = 0
+    if unguarded:
+        which = ", ".join(f"#{n}" for n in unguarded)
+        if len(unguarded) == checks:
+            which = f"none of its {checks} check cell(s) has a"
+        else:
+            which = f"check cell(s) {which} (of {checks}) have no"
+        raise ExerciseError(
+            f"{which} {BEGIN} / {END} region before it: the exercise would publish the answers",
+            path=path,
+            fix=_REGION,
+        )
+
+
+def _passing(nb: nbformat.NotebookNode) -> list[str]:
+    outputs = (json.dumps(c.get("outputs", [])) for c in nb.cells)
+    return [f"#{i + 1}" for i, out in enumerate(outputs) if _PASSED.search(out)]
+
+
+def stored_answers(exercise: nbformat.NotebookNode, graded: Iterable[int]) -> str | None:
+    """Why the exercise's stored outputs could show answers, or None if they cannot."""
+    graded = set(graded) | {i for i, c in enumerate(exercise.cells) if _is_check(c)}
+    shown = [f"#{i + 1}" for i, c in enumerate(exercise.cells) if c.get("outputs") and i in graded]
+    passed = _passing(exercise)
+    parts = [f"graded cell(s) {', '.join(shown)} store outputs"] if shown else []
+    parts += [f'cell(s) {", ".join(passed)} store a "Passed"'] if passed else []
+    return "; ".join(parts) + ": they could show the answers" if parts else None
+
+
 def _cells_hash(nb: nbformat.NotebookNode) -> str:
     payload = [(c.cell_type, c.source) for c in nb.cells]
     return hashlib.sha256(json.dumps(payload).encode()).hexdigest()[:16]
 
 
-def build_exercise(solution: nbformat.NotebookNode, *, name: str) -> nbformat.NotebookNode:
-    """The student version of a solution notebook, outputs cleared (not yet executed)."""
+def build_exercise(
+    solution: nbformat.NotebookNode, *, name: str, path: str | Path | None = None
+) -> nbformat.NotebookNode:
+    """The student version of a solution notebook, outputs cleared (not yet executed).
+
+    Raises :class:`ExerciseError` (naming ``path``, by default ``solutions/NAME``) for a
+    malformed region, or a check cell without a solution region before it. Graded cells are
+    tagged for nbval to run without comparing outputs (the exercise stores none for them).
+    """
+    where = str(path or f"solutions/{name}")
+    _refuse_unguarded_checks(solution, where)
     nb = copy.deepcopy(solution)
     for cell in nb.cells:
         if BEGIN in cell.source:
-            cell.source = student_source(cell.source, cell_type=cell.cell_type, path=name)
+            cell.source = student_source(cell.source, cell_type=cell.cell_type, path=where)
         cell.metadata.pop("nbgrader", None)
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
+    for i in graded_cells(solution):
+        tags = nb.cells[i].metadata.setdefault("tags", [])
+        if IGNORE_OUTPUT not in tags:
+            tags.append(IGNORE_OUTPUT)
     nb.metadata.pop("widgets", None)
     nb.metadata[META] = {"generated_from": f"solutions/{name}", "solution": _cells_hash(solution)}
     return nb
@@ -147,13 +246,19 @@ def build_exercise(solution: nbformat.NotebookNode, *, name: str) -> nbformat.No
 
 @dataclass(frozen=True)
 class Problem:
-    """An exercise that is not in step with its solution."""
+    """An exercise that is not in step with its solution, or a notebook that cannot be read."""
 
     path: Path
     problem: str
 
     def __str__(self) -> str:
         return f"{self.path}: {self.problem}"
+
+    @classmethod
+    def of(cls, error: KitError) -> Problem:
+        """The problem a :class:`ExerciseError` describes."""
+        text = str(error).removeprefix(f"{error.path}, ").removeprefix(f"{error.path}: ")
+        return cls(Path(error.path or "?"), text)
 
 
 def _edited(nb: nbformat.NotebookNode) -> bool:
@@ -167,24 +272,47 @@ def _cells(nb: nbformat.NotebookNode) -> list[tuple[str, str]]:
 
 
 def out_of_date(solutions: Path, exercises: Path) -> list[Problem]:
-    """Every exercise that is missing, differs from what its solution generates, or is orphaned."""
+    """Every exercise missing, out of step, orphaned or storing answers; every bad notebook
+    (a corrupt file or a refused solution is a problem listed with the others, never raised)."""
     problems = []
     wanted = sorted(solutions.glob("*.ipynb"))
     for sol in wanted:
         target = exercises / sol.name
-        if not target.exists():
-            problems.append(Problem(target, "missing; run `rustbone-kit exercises build`"))
+        try:
+            solution = _read(sol, "solution")
+            fresh = build_exercise(solution, name=sol.name, path=sol)
+            if not target.exists():
+                problems.append(Problem(target, "missing; run `rustbone-kit exercises build`"))
+                continue
+            current = _read(target, "exercise")
+        except ExerciseError as error:
+            problems.append(Problem.of(error))
             continue
-        fresh = build_exercise(nbformat.read(sol, as_version=4), name=sol.name)
-        if _cells(nbformat.read(target, as_version=4)) != _cells(fresh):
+        if _cells(current) != _cells(fresh):
             problems.append(
                 Problem(target, "out of date with its solution; run `rustbone-kit exercises build`")
             )
+        leak = stored_answers(current, graded_cells(solution))
+        if leak:
+            problems.append(Problem(target, f"{leak}; run `rustbone-kit exercises build`"))
     names = {s.name for s in wanted}
     for ex in sorted(exercises.glob("*.ipynb")):
         if ex.name not in names:
             problems.append(Problem(ex, f"has no solution in {solutions}; remove it or add one"))
     return problems
+
+
+def _state(target: Path) -> FileState:  # a pipe, a folder or an unreadable file is refused
+    try:
+        if target.exists() and not target.is_file():
+            raise IsADirectoryError(0, "not a regular file")  # never read a FIFO: it blocks
+        return file_state(target)
+    except OSError as error:
+        raise ExerciseError(
+            f"the exercise cannot be read ({error.strerror or error})",
+            path=target,
+            fix=_FIXES["exercise"],
+        ) from None
 
 
 def build(
@@ -197,17 +325,15 @@ def build(
 ) -> list[str]:
     """Generate (and run) the exercise of each solution; return what was done, line by line.
 
-    Each line is also printed as it happens. An exercise edited since it was generated is
-    never replaced without ``force``; with it, the edited copy is kept as ``NAME.ipynb.bak``
-    and the line says so. Raises :class:`ExerciseError` naming the first file it refuses,
-    after building the others; a file that cannot be written raises
-    :class:`~rustbone_kit.errors.KitError` (``StaleFileError`` if it was saved meanwhile).
+    Each line is also printed as it happens. An exercise edited since it was generated (or
+    not a readable notebook) is replaced only with ``force``, its copy kept as
+    ``NAME.ipynb.bak``. A corrupt solution, or one that would publish answers, is refused.
+    Every other exercise is built; then an ExerciseError names each refused file (in
+    ``.problems``). An unwritable file raises a KitError (``StaleFileError`` if saved since).
     """
-    from .notebooks import ExecutionReport, run_notebook, write_notebook
-
     exercises.mkdir(parents=True, exist_ok=True)
     done: list[str] = []
-    refused = []
+    problems: list[ExerciseError] = []
 
     def say(line: str) -> None:
         done.append(line)
@@ -218,23 +344,40 @@ def build(
         sources = [s for s in sources if s.name in names or s.stem in names]
     for number, sol in enumerate(sources, start=1):
         step = f"[{number}/{len(sources)}]"
-        target = exercises / sol.name
-        fresh = build_exercise(nbformat.read(sol, as_version=4), name=sol.name)
+        target, state = exercises / sol.name, None
+        try:
+            solution = _read(sol, "solution")
+            fresh = build_exercise(solution, name=sol.name, path=sol)
+            state = _state(target)  # the write is refused if the file changes after this
+            current = _read(target, "exercise") if state.digest else None
+        except ExerciseError as error:
+            if not (force and state is not None and error.path == str(target)):
+                problems.append(error)
+                say(f"{step} not built: {error}")
+                continue
+            current = None  # --force replaces an exercise that is not a notebook (kept as .bak)
+            say(f"{step} {target}: not a readable notebook, replacing it ({error.problem})")
         fresh.metadata[META]["cells"] = _cells_hash(fresh)
-        state = file_state(target)  # the write is refused if the file changes after this
+        graded = graded_cells(solution)
         keep = 0
         if state.digest is not None:
-            current = nbformat.read(target, as_version=4)
-            edited = _edited(current)
-            if not edited and _cells(current) == _cells(fresh):
+            edited = current is None or _edited(current)
+            fine = not edited and stored_answers(current, graded) is None
+            if fine and _cells(current) == _cells(fresh):
                 say(f"{step} {target}: up to date")
                 continue
             if edited and not force:
-                refused.append(target)
+                problems.append(ExerciseError(_EDITED, path=target, fix=_KEEP))
                 say(f"{step} {target}: edited since built; kept")
                 continue
             keep = BACKUPS if edited else 0
         seconds = run_notebook(fresh, folder=exercises) if execute else None
+        if _passing(fresh):  # an answer outside any region: the blank passes its check
+            problems.append(ExerciseError(_PASSES, path=sol, fix=_REGION))
+            say(f"{step} not built: {problems[-1]}")
+            continue
+        for i in graded:  # no stored "Passed", no answer echoed
+            fresh.cells[i].outputs, fresh.cells[i].execution_count = [], None
         written = write_notebook(fresh, target, backups=keep, expect=state)
         if keep:
             say(f"{step} {target}: kept a copy in {backup_paths(written, 1)[0]}")
@@ -242,12 +385,14 @@ def build(
             say(f"{step} built {target} (not run)")
         else:
             say(f"{step} built {ExecutionReport(target, seconds, target.stat().st_size)}")
-    if refused:
-        raise ExerciseError(
-            f"{len(refused)} exercise(s) changed since they were generated and were not replaced: "
-            + ", ".join(str(p) for p in refused),
-            path=refused[0],
-            fix="rename the file to keep the student's work, or build with --force (which "
-            "keeps a .bak copy)",
-        )
+    if problems:
+        error, fixes = problems[0], {e.fix for e in problems}
+        if len(problems) > 1:
+            error = ExerciseError(
+                f"{len(problems)} of {len(sources)} exercise(s) not built: "
+                + "; ".join(f"{e.path} ({e.problem})" for e in problems),
+                fix=fixes.pop() if len(fixes) == 1 else "see each file's line above",
+            )
+        error.problems = problems
+        raise error
     return done

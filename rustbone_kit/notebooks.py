@@ -23,6 +23,7 @@ Every notebook is saved with :func:`write_notebook`, atomically (see
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,17 +32,21 @@ from pathlib import Path
 import nbformat
 
 from .atomic import FileState, file_state, write_atomic
+from .errors import KitError
+from .files import read_text_file
 
 __all__ = [
     "ExecutionReport",
     "execute_all",
     "execute_notebook",
+    "read_notebook",
     "run_notebook",
     "scrub",
     "write_notebook",
 ]
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+FIX = "restore the file (`git checkout -- FILE`, or a copy you kept)"
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,49 @@ def scrub(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             data = output.get("data")
             if data and WIDGET_VIEW in data:
                 del data[WIDGET_VIEW]
+    return nb
+
+
+def read_notebook(
+    path: str | Path, *, error: type[KitError] = KitError, fix: str = FIX, role: str = "notebook"
+) -> nbformat.NotebookNode:
+    """The notebook at ``path``; a missing, unreadable, empty or corrupt file is refused.
+
+    The ``error`` raised names the file, the line for bad JSON, and ``fix``; ``role`` names
+    the notebook in the message ("the solution is not valid JSON").
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "n.ipynb"
+    >>> _ = path.write_text('{"cells": [')
+    >>> read_notebook(path)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    rustbone_kit.errors.KitError: ...n.ipynb, line 1: the notebook is not valid JSON ...
+    """
+    text = read_text_file(path, error=error)
+    if not text.strip():
+        raise error(f"the {role} is an empty file, not a notebook", path=path, fix=fix)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise error(
+            f"the {role} is not valid JSON ({exc.msg}, column {exc.colno})",
+            path=path,
+            line=exc.lineno,
+            fix=fix,
+        ) from None
+    try:
+        if not isinstance(data, dict):
+            raise TypeError(f"a JSON {type(data).__name__}, not an object")
+        nb = nbformat.reads(text, as_version=4)
+        nbformat.validate(nb)
+    except Exception as exc:  # nbformat raises many kinds (ValidationError, KeyError ...)
+        reason = (str(exc).strip().splitlines() or [""])[0][:200]
+        raise error(
+            f"the {role} is not a notebook nbformat can read ({type(exc).__name__}: {reason})",
+            path=path,
+            fix=fix,
+        ) from None
     return nb
 
 
@@ -92,11 +140,19 @@ def write_notebook(
     return write_atomic(path, text, backups=backups, expect=expect)
 
 
-def run_notebook(nb: nbformat.NotebookNode, *, folder: str | Path, timeout: int = 300) -> float:
+def run_notebook(
+    nb: nbformat.NotebookNode,
+    *,
+    folder: str | Path,
+    timeout: int = 300,
+    keep_widget_state: bool = False,
+) -> float:
     """Run ``nb`` top to bottom in a fresh kernel started in ``folder``, then scrub it.
 
     The notebook is changed in place (outputs stored); returns the seconds it took. Raises
-    nbclient's ``CellExecutionError`` (naming the cell) if a cell fails.
+    nbclient's ``CellExecutionError`` (naming the cell) if a cell fails. With
+    ``keep_widget_state`` it is not scrubbed: widget views and the widgets' state (in
+    ``nb.metadata.widgets``) stay, for a reader of the widgets' views (``rustbone-kit handout``).
     """
     from nbclient import NotebookClient  # imported here: only this function needs it
 
@@ -111,7 +167,8 @@ def run_notebook(nb: nbformat.NotebookNode, *, folder: str | Path, timeout: int 
     started = time.perf_counter()
     client.execute()
     seconds = time.perf_counter() - started
-    scrub(nb)
+    if not keep_widget_state:
+        scrub(nb)
     return seconds
 
 
@@ -126,7 +183,7 @@ def execute_notebook(
     """
     path = Path(path)
     state = file_state(path)  # before reading: a save in between is then refused, not lost
-    nb = nbformat.read(path, as_version=4)
+    nb = read_notebook(path)
     seconds = run_notebook(nb, folder=path.parent, timeout=timeout)
     if write:
         write_notebook(nb, path, expect=state)

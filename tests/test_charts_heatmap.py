@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pandas as pd
 import pytest
 
@@ -64,7 +66,7 @@ def test_top_cells_names_the_highest_cells():
 
 def test_heat_draws_grey_edged_cells_with_white_zeros_and_the_legend_on_top():
     spec = _heat(FOUR).to_dict()
-    assert spec["mark"] == {"type": "rect", "stroke": "#999999", "strokeWidth": 0.5}
+    assert spec["mark"] == {"type": "rect", "stroke": "#888888", "strokeWidth": 0.5}
     color = spec["encoding"]["color"]
     assert color["condition"] == {"test": "datum['hits'] == 0", "value": "white"}
     assert color["field"] == "hits" and color["legend"]["orient"] == "top"
@@ -131,3 +133,44 @@ def test_heatmaps_pool_readings_beyond_the_limit_and_keep_the_totals():
 def test_theme_heatmap_limit_is_the_number_of_rows_drawn():
     rows = chart_rows(theme_heatmap(_many(8), limit=4))
     assert rows.reading.nunique() == 4 and "other 5 readings" in set(rows.reading)
+
+
+def _resampled(n: int) -> Corpus:
+    """``n`` readings of one to six bundled sentences each, drawn with a fixed seed."""
+    sentences = [s.text for r in rk.load_corpus() for s in r.sentences]
+    rng = random.Random(n)
+    return Corpus(
+        tuple(
+            rk.reading_from_text(" ".join(rng.choices(sentences, k=rng.randint(1, 6))), id=f"r{i}")
+            for i in range(n)
+        )
+    )
+
+
+@pytest.mark.parametrize("n", [40, 1000, 5000])
+def test_theme_heatmap_draws_one_pooled_row_right_at_any_size(n):
+    corpus = _resampled(n)
+    chart = theme_heatmap(corpus)  # no MaxRowsError
+    rows, spec, table = chart_rows(chart), chart.to_dict(), theme_table(corpus)
+    other = f"other {n - MAX_ROWS + 1} readings"
+    assert list(dict.fromkeys(rows.reading))[-1] == other and rows.reading.nunique() == MAX_ROWS
+    assert len(rows) == MAX_ROWS * table.theme.nunique()  # one cell per reading and theme
+    pooled_row = rows[rows.reading == other].set_index("theme")
+    assert sorted(pooled_row.index) == sorted(table.theme.unique())  # one cell per theme
+    kept = set(rows.reading) - {other}
+    pooled = table[~table.reading.isin(kept)].groupby("theme")[["hits", "words"]].sum()
+    assert pooled_row.hits.to_dict() == pooled.hits.to_dict()
+    assert pooled_row.words.to_dict() == pooled.words.to_dict()
+    rates = (pooled.hits / pooled.words * 1000).round(2)
+    assert pooled_row.rate.to_dict() == pytest.approx(rates.to_dict())
+    totals = table.groupby("reading").hits.sum()
+    assert totals[list(kept)].min() >= totals.drop(list(kept)).max()  # the fewest hits pooled
+    drawn = rows[rows.reading != other].merge(table, on=["reading", "theme"])
+    assert (drawn.hits_x == drawn.hits_y).all() and (drawn.rate_x == drawn.rate_y).all()
+    tooltip = [t["field"] for t in spec["encoding"]["tooltip"]]
+    assert tooltip == ["reading", "label", "hits", "words", "rate"]
+    assert set(tooltip) <= set(rows.columns) and rows[tooltip].notna().all().all()
+    assert f"{n - MAX_ROWS + 1} readings with fewest hits are pooled" in spec["description"]
+    if n == 1000:  # the other reading heatmaps stay within the limit too
+        for other_chart in (scene_coverage_chart, judgement_chart):
+            assert chart_rows(other_chart(corpus)).reading.nunique() <= MAX_ROWS

@@ -114,3 +114,19 @@ def test_scrub_drops_widget_views_state_and_timings():
     scrub(nb)
     assert "widgets" not in nb.metadata and "execution" not in nb.cells[0].metadata
     assert nb.cells[0].outputs[0].data == {"text/plain": "W"}
+
+
+@pytest.mark.parametrize(
+    ("text", "reason", "line"),
+    [("", "is an empty file", None), ('{\n"cells": [,\n', "is not valid JSON", 2),
+     ('{"nbformat": 4}', "not a notebook nbformat can read", None)],
+)  # fmt: skip
+def test_a_corrupt_notebook_is_a_located_error_before_any_kernel_starts(
+    tmp_path, text, reason, line
+):
+    path = tmp_path / "lesson.ipynb"
+    path.write_text(text)
+    with pytest.raises(KitError, match=reason) as err:
+        execute_notebook(path)
+    assert err.value.path == str(path) and err.value.line == line and err.value.fix
+    assert path.read_text() == text

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from widget_support import text_of
+from widget_support import huge_paragraph_corpus, text_of, well_formed
 
 import rustbone_kit as rk
-from rustbone_kit.widgets import Concordance
+from rustbone_kit.widgets import MAX_KWIC_ROWS, Concordance
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +57,9 @@ def test_concordance_malformed_or_missing_terms_give_a_message(corpus, term, say
 def test_concordance_shows_the_first_rows_and_counts_all(corpus):
     kwic = Concordance(corpus, term="fight*", limit=3)
     assert len(rows_of(kwic.view.value)) == 3
-    assert "11 matches of fight* in 4 readings (the first 3 are shown)" in text_of(kwic.view.value)
+    assert "11 matches of fight* in 4 readings (the first 3 are shown; 8 more are not" in text_of(
+        kwic.view.value
+    )
 
 
 # --- traits ---------------------------------------------------------------------------------
@@ -93,3 +95,15 @@ def test_unknown_filters_set_as_traits_are_refused(corpus):
     with pytest.raises(KeyError, match="did you mean 'swim'"):
         kwic.scene_id = "swimm"
     assert kwic.reading_id == kwic.reading.value == "" and kwic.scene_id == ""
+
+
+def test_a_megabyte_paragraph_gives_a_bounded_page_that_counts_what_it_leaves_out():
+    corpus = huge_paragraph_corpus()
+    kwic = Concordance(corpus, term="the")
+    page, total = kwic.view.value, len(rk.concordance(corpus, "the"))  # the full table
+    assert total > 5000 and len(page) < 1_000_000 and well_formed(page)
+    assert len(rows_of(page)) == MAX_KWIC_ROWS
+    assert f"the first {MAX_KWIC_ROWS} are shown; {total - MAX_KWIC_ROWS:,} more are not" in (
+        text_of(page)
+    )
+    assert "characters before]" in page and "more characters]" in page  # the paragraph is cut

@@ -20,7 +20,7 @@ def test_kwic_rows_mark_the_match_and_open_onto_the_whole_passage():
     assert '<span class="rk-right"> again...</span>' in page  # cut on both sides
     full = re.search(r'<blockquote class="rk-full">(.*?)</blockquote>', page).group(1)
     assert text_of(full) == passage and '<mark class="rk-match">&lt;sea&gt;</mark>' in full
-    assert "3 matches of sea in 1 reading (the first 1 are shown)" in text_of(page)
+    assert "3 matches of sea in 1 reading (the first 1 are shown; 2 more are not" in text_of(page)
 
 
 def test_kwic_messages_for_a_problem_or_no_match():

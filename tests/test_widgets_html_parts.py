@@ -5,6 +5,7 @@ from __future__ import annotations
 from widget_support import text_of, well_formed
 
 from rustbone_kit.widgets.html_parts import (
+    clipped_html,
     count_label,
     esc,
     highlight_html,
@@ -58,3 +59,14 @@ def test_small_pieces_escape_and_say_unknowns_in_words():
     page = message_html("Choose <strong>one</strong>", label='a "label"')
     assert well_formed(page) and 'aria-label="a &quot;label&quot;"' in page
     assert 'role="status">Choose <strong>one</strong></p>' in page
+
+
+def test_clipped_html_cuts_a_long_text_around_its_focus_and_counts_the_cut():
+    text = "x " * 5000 + "<sea>" + " y" * 5000
+    marks = [(10000, 10005, "match", ""), (3, 4, "shared", "")]
+    page = clipped_html(text, marks, limit=200)
+    assert '<mark class="rk-match">&lt;sea&gt;</mark>' in page and "rk-shared" not in page
+    assert "[9,903 characters before]" in page and "[9,902 more characters]" in page
+    assert len(page) < 400 and well_formed(page)
+    assert clipped_html(text, marks, focus=(0, 0), limit=200).startswith("x x")
+    assert clipped_html("short <b>", [], limit=200) == highlight_html("short <b>", [])

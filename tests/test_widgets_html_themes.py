@@ -24,6 +24,8 @@ def test_theme_passages_bars_state_their_numbers_and_mark_the_hits():
     assert re.findall(r'style="width:(\d+)%"', page) == ["100", "50", "0"]
     assert "<h3>Water &lt;&amp;&gt; sea</h3>" in page
     assert 'The <mark class="rk-match">&lt;sea&gt;</mark>, the sea.' in page
-    assert "2 other readings not shown" in page and "7 (the first 1 are shown)" in page
+    assert (
+        "2 other readings not shown" in page and "7 (the first 1 are shown; 6 more are not" in page
+    )
     empty = theme_passages_html(theme="T", description="", bars=[], passages=[])
     assert "No paragraph in these readings uses this theme" in empty

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 import traitlets
-from widget_support import calls_to, hostile_corpus, text_of
+from widget_support import calls_to, hostile_corpus, huge_paragraph_corpus, text_of, well_formed
 
 import rustbone_kit as rk
 from rustbone_kit.scenes import scene_labels
 from rustbone_kit.suggestions import tag_corpus
 from rustbone_kit.widgets import SideBySide
+from rustbone_kit.widgets.html_side_by_side import MAX_COLUMN_PASSAGES
 
 
 @pytest.fixture(scope="module")
@@ -128,3 +130,21 @@ def test_unknown_ids_set_as_traits_are_refused_and_change_nothing(corpus):
         side.reading_ids = ("marchand",)
     assert side.scene_id == side.scene.value == "swim" and side.view.value == page
     assert side.reading_ids == side.readings.value == ("bowditch", "marchant")
+
+
+@pytest.mark.parametrize("every", [1, 2])
+def test_a_megabyte_paragraph_gives_bounded_columns_that_count_what_they_leave_out(every):
+    """Every sentence on the scene (one passage of a megabyte), or every other (thousands)."""
+    corpus = huge_paragraph_corpus()
+    ids = [s.id for s in corpus["huge"].sentences][::every]
+    labels = pd.DataFrame({"reading": "huge", "sentence": ids, "scene": "swim"})
+    side = SideBySide(corpus, scene="swim", readings=("huge", "marchant"), labels=labels)
+    page = side.view.value
+    assert len(page) < 1_000_000 and well_formed(page) and "more characters]" in page
+    passages = len(ids) if every == 2 else 1
+    shown = min(passages, MAX_COLUMN_PASSAGES)
+    assert page.count('class="rk-passage"') == shown
+    if passages > shown:
+        assert f"{passages} passages (the first {shown} are shown; {passages - shown:,} more" in (
+            page
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from widget_support import huge_paragraph_corpus, well_formed
 
 import rustbone_kit as rk
 from rustbone_kit.widgets import ThemeExplorer
@@ -48,3 +49,12 @@ def test_the_theme_trait_and_the_dropdown_follow_each_other(corpus):
     with pytest.raises(KeyError, match="did you mean 'water-sea'"):
         explorer.theme_id = "water"
     assert explorer.theme_id == explorer.theme.value == "body-injury"
+
+
+def test_a_megabyte_paragraph_is_shown_around_its_first_hit_in_every_theme():
+    explorer = ThemeExplorer(huge_paragraph_corpus())
+    for theme in explorer.lexicon.themes:
+        explorer.theme_id = theme.id
+        page = explorer.view.value
+        assert len(page) < 100_000 and well_formed(page), theme.id
+        assert "huge, paragraph 1" in page and "more characters]" in page

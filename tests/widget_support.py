@@ -91,3 +91,18 @@ def calls_to(*functions: Callable) -> Iterator[Counter[str]]:
         yield seen
     finally:
         sys.setprofile(previous)
+
+
+def huge_paragraph_corpus(size: int = 1_000_000) -> rk.Corpus:
+    """A reading whose one paragraph is ``size`` characters of resampled bundled sentences
+    (seeded), with two bundled readings around it."""
+    import random
+
+    base = rk.load_corpus()
+    sentences = [s.text for r in base for s in r.sentences]
+    rng, parts, length = random.Random(size), [], 0
+    while length < size:
+        parts.append(rng.choice(sentences))
+        length += len(parts[-1]) + 1
+    huge = rk.reading_from_text(" ".join(parts), id="huge", title="One long paragraph")
+    return rk.Corpus(readings=(base["marchant"], huge, base["bowditch"]))

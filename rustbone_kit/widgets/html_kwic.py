@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .html_parts import attr, count_label, esc, highlight_html, message_html
+from .html_parts import MAX_EXCERPT, attr, clipped_html, count_label, esc, message_html
 from .style import STYLE
 
 __all__ = ["KwicRow", "kwic_html"]
@@ -43,8 +43,11 @@ def kwic_html(
     """Keyword-in-context lines, the match bold, each opening onto its whole passage.
 
     Each line is a ``<details>`` element: click it (or Tab to it and press Enter) to read the
-    passage in full with the match marked. ``total`` is the number of matches in all (when
-    ``rows`` holds only the first ones); ``problem`` replaces the lines with a message.
+    passage with the match marked (a passage longer than
+    :data:`~rustbone_kit.widgets.html_parts.MAX_EXCERPT` characters is cut around the match,
+    the cut counted). ``total`` is the number of matches in all (when ``rows`` holds only the
+    first ones: the count says how many more are not shown); ``problem`` replaces the lines
+    with a message.
 
     >>> row = KwicRow("marchant, paragraph 3", "into the ", "<sea>", " again",
     ...               "She swims into the <sea> again.", 19, 24)
@@ -61,7 +64,12 @@ def kwic_html(
     if not rows:
         return message_html(f"No match for <strong>{esc(term)}</strong> here.", label=label)
     in_readings = f" in {count_label(readings, 'reading')}" if readings else ""
-    shown = f" (the first {len(rows)} are shown)" if total > len(rows) else ""
+    more = total - len(rows)
+    shown = (
+        f" (the first {len(rows)} are shown; {more:,} more are not: rk.concordance lists every one)"
+        if more > 0
+        else ""
+    )
     items = []
     for row in rows:
         left_cut = "..." if row.start - len(row.left) > 0 else ""
@@ -73,10 +81,11 @@ def kwic_html(
             f'<span class="rk-right">{esc(row.right)}{right_cut}</span>'
             f'<span class="rk-kwic-reading">{esc(row.where)}</span></span>'
         )
-        full = highlight_html(row.passage, [(row.start, row.end, "match", "")])
+        full = clipped_html(row.passage, [(row.start, row.end, "match", "")])
+        whole = "the whole paragraph" if len(row.passage) <= MAX_EXCERPT else "its paragraph"
         items.append(
             f'<li class="rk-kwic-row"><details><summary>{line}</summary>'
-            f'<p class="rk-context">{esc(row.where)}, the whole paragraph:</p>'
+            f'<p class="rk-context">{esc(row.where)}, {whole}:</p>'
             f'<blockquote class="rk-full">{full}</blockquote></details></li>'
         )
     return (

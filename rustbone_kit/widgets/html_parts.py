@@ -17,8 +17,10 @@ from ..terms import word_offsets, words_of
 from .style import STYLE
 
 __all__ = [
+    "MAX_EXCERPT",
     "Mark",
     "attr",
+    "clipped_html",
     "content_tokens",
     "count_label",
     "esc",
@@ -41,6 +43,8 @@ _OPEN = {
 }
 _CLOSE = {"here": "</span>", "shared": "</mark>", "match": "</mark>", "theme": "</span>"}
 _NESTING = ("here", "shared", "match", "theme")  # outermost first
+#: Characters of one paragraph or passage a view shows; the rest is cut, and the cut counted.
+MAX_EXCERPT = 1500
 
 
 def esc(value: Any) -> str:
@@ -124,6 +128,38 @@ def highlight_html(text: str, marks: Iterable[Mark]) -> str:
         out.append(html.escape(text[a:b]))
         out.extend(_CLOSE[k] for k in reversed(order))
     return "".join(out)
+
+
+def clipped_html(
+    text: str,
+    marks: Iterable[Mark],
+    *,
+    focus: tuple[int, int] | None = None,
+    limit: int = MAX_EXCERPT,
+) -> str:
+    """:func:`highlight_html` of ``text``, or of a ``limit``-character window of it.
+
+    A text longer than ``limit`` is cut around ``focus`` (``(start, end)``; by default the
+    first mark), and each cut end says how many characters it leaves out, so a paragraph of a
+    megabyte costs a view no more than a short one.
+
+    >>> page = clipped_html("a " * 2000 + "sea" + " b" * 2000, [(4000, 4003, "match", "")],
+    ...                     limit=100)
+    >>> '<mark class="rk-match">sea</mark>' in page, len(page) < 300
+    (True, True)
+    >>> print(page[:60])
+    <span class="rk-cut">[3,952 characters before]</span> ...a a
+    """
+    n, marks = len(text), list(marks)
+    if n <= limit:
+        return highlight_html(text, marks)
+    start, end = focus if focus is not None else (marks[0][:2] if marks else (0, 0))
+    a = max(0, min(start - max(0, limit - (end - start)) // 2, n - limit))
+    b = min(n, a + limit)
+    inside = [(x - a, y - a, kind, title) for x, y, kind, title in marks if x < b and y > a]
+    before = f'<span class="rk-cut">[{a:,} characters before]</span> ...' if a else ""
+    after = f'... <span class="rk-cut">[{n - b:,} more characters]</span>' if b < n else ""
+    return before + highlight_html(text[a:b], inside) + after
 
 
 def content_tokens(text: str) -> list[tuple[int, int, str]]:

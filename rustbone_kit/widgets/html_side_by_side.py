@@ -12,23 +12,33 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .html_parts import (
+    MAX_EXCERPT,
     Mark,
     attr,
+    clipped_html,
     content_tokens,
     count_label,
     esc,
-    highlight_html,
     known,
     message_html,
     shared_words,
 )
 from .style import STYLE
 
-__all__ = ["MAX_COLUMNS", "MIN_COLUMNS", "ColumnView", "PassageView", "side_by_side_html"]
+__all__ = [
+    "MAX_COLUMNS",
+    "MAX_COLUMN_PASSAGES",
+    "MIN_COLUMNS",
+    "ColumnView",
+    "PassageView",
+    "side_by_side_html",
+]
 
 #: How many columns the side-by-side view sets side by side: fewer compares nothing, more
 #: does not fit a projected screen.
 MIN_COLUMNS, MAX_COLUMNS = 2, 5
+#: Passages a column shows at most (its count says how many more there are).
+MAX_COLUMN_PASSAGES = 30
 
 
 @dataclass(frozen=True)
@@ -49,7 +59,8 @@ class PassageView:
 class ColumnView:
     """One reading's column: who wrote it, where, and its passages on the scene (text order).
 
-    No passages means the reading says nothing about the scene.
+    No passages means the reading says nothing about the scene; ``more`` counts passages
+    on the scene that are not given (beyond :data:`MAX_COLUMN_PASSAGES`).
     """
 
     reading: str
@@ -57,6 +68,7 @@ class ColumnView:
     author: str | None = None
     outlet: str | None = None
     passages: tuple[PassageView, ...] = ()
+    more: int = 0
 
 
 def _passage_html(passage: PassageView, shared: frozenset[str]) -> str:
@@ -64,15 +76,16 @@ def _passage_html(passage: PassageView, shared: frozenset[str]) -> str:
         (a, b, "shared", "") for a, b, word in content_tokens(passage.text) if word in shared
     ]
     marks += [(a, b, "theme", f"Theme: {label}") for a, b, label in passage.themes]
-    summary = highlight_html(passage.text, marks)
+    summary = clipped_html(passage.text, marks, focus=(0, 0))
     paragraph = passage.paragraph or passage.text
     if paragraph == passage.text:
         body = '<p class="rk-context">This passage is the whole paragraph.</p>'
     else:
         end = passage.at + len(passage.text)
+        whole = "The whole paragraph" if len(paragraph) <= MAX_EXCERPT else "Its paragraph"
         body = (
-            '<p class="rk-context">The whole paragraph (the passage in bold, outlined):</p>'
-            f"<blockquote>{highlight_html(paragraph, [(passage.at, end, 'here', '')])}"
+            f'<p class="rk-context">{whole} (the passage in bold, outlined):</p>'
+            f"<blockquote>{clipped_html(paragraph, [(passage.at, end, 'here', '')])}"
             "</blockquote>"
         )
     return f'<details class="rk-passage"><summary>{summary}</summary>{body}</details>'
@@ -94,9 +107,16 @@ def _column_html(column: ColumnView, scene: str, shared: frozenset[str]) -> str:
         )
     themes = Counter(label for p in column.passages for _, _, label in p.themes)
     listed = ", ".join(f"{esc(label)} ({n})" for label, n in themes.most_common())
+    shown = len(column.passages)
+    more = (
+        f" (the first {shown} are shown; {column.more:,} more are not: rk.scene_passages "
+        "lists every one)"
+        if column.more
+        else ""
+    )
     count = (
-        f'<p class="rk-count">{count_label(len(column.passages), "passage")}; theme terms: '
-        f"{listed or 'none'}</p>"
+        f'<p class="rk-count">{count_label(shown + column.more, "passage")}{more}; theme '
+        f"terms{' in those shown' if column.more else ''}: {listed or 'none'}</p>"
     )
     passages = "".join(_passage_html(p, shared) for p in column.passages)
     return f'<section class="rk-column" aria-label={attr(name)}>{header}{count}{passages}</section>'
@@ -146,7 +166,9 @@ def side_by_side_html(
     n = len(columns)
     if n < MIN_COLUMNS or n > MAX_COLUMNS:
         if n < MIN_COLUMNS:
-            why = "add a reading: hold Ctrl (Cmd on a Mac) and click it, or Shift and an arrow key"
+            why = (
+                "add a reading: hold Ctrl (Cmd on a Mac) and click it, or Ctrl+Down to it and Space"
+            )
         else:
             why = (
                 "more than five columns do not fit a projected screen; hold Ctrl (Cmd on a "

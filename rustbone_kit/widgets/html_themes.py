@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .html_parts import attr, count_label, esc, highlight_html
+from .html_parts import attr, clipped_html, count_label, esc
 from .style import STYLE
 
 __all__ = ["ThemeBar", "ThemePassage", "theme_passages_html"]
@@ -52,7 +52,10 @@ def theme_passages_html(
 
     The bars are HTML, not a picture: each row says its numbers in words too, so a screen
     reader reads the chart as a table. ``more_readings`` counts readings left out of the
-    bars; ``total_passages`` the passages when only the first ones are given.
+    bars; ``total_passages`` the passages when only the first ones are given (the heading
+    says how many more are not shown). A paragraph longer than
+    :data:`~rustbone_kit.widgets.html_parts.MAX_EXCERPT` characters is shown around its
+    first hit, the cut counted.
 
     >>> page = theme_passages_html(
     ...     theme="Water and the sea", description="The sea.",
@@ -94,9 +97,15 @@ def theme_passages_html(
             items.append(
                 f'<li class="rk-theme-passage"><p class="rk-context">{esc(p.where)}: '
                 f"{count_label(len(p.hits), 'hit')} ({terms})</p>"
-                f"<blockquote>{highlight_html(p.text, marks)}</blockquote></li>"
+                f"<blockquote>{clipped_html(p.text, marks)}</blockquote></li>"
             )
-        shown = f" (the first {len(passages)} are shown)" if total > len(passages) else ""
+        more = total - len(passages)
+        shown = (
+            f" (the first {len(passages)} are shown; {more:,} more are not: rk.theme_hits "
+            "lists every hit)"
+            if more > 0
+            else ""
+        )
         listing = (
             f"<h4>Paragraphs that carry it: {total}{shown}</h4>"
             '<p class="rk-context">Hits are <mark class="rk-match">bold on blue</mark>. '

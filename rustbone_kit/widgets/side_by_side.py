@@ -16,7 +16,14 @@ from ..errors import ArgumentError
 from ..lexicon import Lexicon, lexicon_for
 from ..scenes import merge_sentences, scene_labels
 from .controls import WIDE, check_ids, id_picker, reading_options
-from .html_side_by_side import MAX_COLUMNS, MIN_COLUMNS, ColumnView, PassageView, side_by_side_html
+from .html_side_by_side import (
+    MAX_COLUMN_PASSAGES,
+    MAX_COLUMNS,
+    MIN_COLUMNS,
+    ColumnView,
+    PassageView,
+    side_by_side_html,
+)
 from .lookups import paragraph_of, source_label
 
 __all__ = ["SideBySide"]
@@ -26,7 +33,7 @@ class SideBySide(w.VBox):
     """What two to five critics say about one scene, side by side.
 
     Choose a scene (film order; the count says how many readings discuss it) and two to five
-    readings (Ctrl+click or Shift+arrows in the list). Each reading gets a column with its
+    readings (Ctrl+click, or Ctrl+arrows and Space in the list). Each reading gets a column with its
     critic and outlet on top and its passages on the scene in text order; words the columns
     share are bold on yellow, theme terms underlined. A passage opens (click, or Tab and
     Enter) onto its whole paragraph. A reading that says nothing about the scene says so.
@@ -121,7 +128,8 @@ class SideBySide(w.VBox):
         )
         self.help = w.HTML(
             '<p style="font-size:16px;margin:0">Ctrl+click (Cmd+click on a Mac) adds or '
-            "drops a reading; in the list, Shift and the arrow keys choose several.</p>"
+            "drops a reading; from the keyboard, Ctrl+Down and Ctrl+Up move through the list "
+            "and Space adds or drops the reading reached.</p>"
         )
         self.view = w.HTML()
         self.scene.add_class("rk-sbs-scene")
@@ -153,24 +161,30 @@ class SideBySide(w.VBox):
         return tuple(proposal.value)
 
     def column(self, reading_id: str, scene_id: str) -> ColumnView:
-        """The plain data of one column: the reading's passages on the scene, text order."""
+        """The plain data of one column: the reading's first passages on the scene, text
+        order (at most ``MAX_COLUMN_PASSAGES``; ``more`` counts the others)."""
         reading = self.corpus[reading_id]
         chosen = self._by_scene.get(scene_id, {}).get(reading_id, ())
         sentences = [s for s in reading.sentences if s.id in chosen]
+        spans = merge_sentences(sentences)
         passages = []
-        for span in merge_sentences(sentences):
+        for span in spans[:MAX_COLUMN_PASSAGES]:
             paragraph = paragraph_of(reading, span.start)
-            at = span.start - paragraph.start
-            end = at + len(span)
-            themes = tuple(
-                (a - at, b - at, self._theme_labels[str(key)])
-                for key, _, a, b in self.lexicon.index.find(paragraph.text, per_key=True)
-                if a >= at and b <= end
+            themes = tuple(  # the passage's own terms: its paragraph may be a megabyte long
+                (a, b, self._theme_labels[str(key)])
+                for key, _, a, b in self.lexicon.index.find(span.text, per_key=True)
             )
-            passages.append(PassageView(span.text, paragraph.text, at, themes))
+            passages.append(
+                PassageView(span.text, paragraph.text, span.start - paragraph.start, themes)
+            )
         meta = reading.meta
         return ColumnView(
-            reading.id, meta.get("title"), meta.get("author"), meta.get("outlet"), tuple(passages)
+            reading.id,
+            meta.get("title"),
+            meta.get("author"),
+            meta.get("outlet"),
+            tuple(passages),
+            more=len(spans) - len(passages),
         )
 
     def _render(self, *_: Any) -> None:
