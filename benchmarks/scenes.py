@@ -4,7 +4,8 @@
     .venv/bin/python benchmarks/scenes.py             # both sections
     .venv/bin/python benchmarks/scenes.py themes      # one section: scenes or themes
 
-Accuracy: precision, recall and F1 of tag_corpus against readings/annotations/reference.yaml.
+Accuracy: precision, recall and F1 of tag_corpus against readings/annotations/reference.yaml
+(benchmarks/heldout.py prints it too, for both films, beside the held-out paraphrase sets).
 Speed: corpora of 100, 1,000 and 5,000 readings made by resampling the seeds' sentences
 (fixed random seed); for each, the time of tag_corpus and of scene_coverage on its labels, in
 seconds per 1,000 sentences, and the ratio to the time scikit-learn's CountVectorizer takes to

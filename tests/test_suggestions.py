@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 from helpers import READING, SCENES, folder
 
 import rustbone_kit as rk
 from rustbone_kit.agreement import evaluate
 from rustbone_kit.catalogue import load_catalogue
 from rustbone_kit.scenes import reference_labels
-from rustbone_kit.suggestions import RELATIVE, THRESHOLD, suggest_scenes, tag_corpus
+from rustbone_kit.suggestions import BM25_SCALE, RELATIVE, THRESHOLD, suggest_scenes, tag_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # --- one text --------------------------------------------------------------------------------
 
@@ -41,8 +46,10 @@ def test_a_cue_shared_by_two_scenes_is_worth_half_to_each(tmp_path):
     cat = load_catalogue(folder(tmp_path, scenes=shared))
     assert suggest_scenes("water", catalogue=cat).empty  # 0.5 each: under the threshold
     low = suggest_scenes("water", catalogue=cat, threshold=0.5)
-    assert low.scene.tolist() == ["club", "ice"]  # a tie goes in film order
-    assert low.score.tolist() == [0.5, 0.5] and low.evidence.tolist() == [["water"], ["water"]]
+    assert low.scene.tolist() == ["club", "ice"]
+    # 0.5 each, and as no cue settles it, a little BM25 for the word (a one-word cue)
+    assert low.score.tolist() == pytest.approx([0.5, 0.5], abs=0.05)
+    assert low.evidence.tolist() == [["water"], ["water"]]  # a cue is not named twice
     assert THRESHOLD == 1.0
 
 
@@ -101,7 +108,94 @@ def test_tag_corpus_reports_progress_when_asked(tmp_path, capsys):
     assert capsys.readouterr().out == "tagged 1 of 1 readings\n"
 
 
-def test_suggestions_reach_the_target_f1_on_the_reference():
+# --- words of the scene, when no cue settles it (BM25) -----------------------------------------
+
+
+def test_without_a_cue_the_scenes_own_words_suggest_it_and_are_named(tmp_path):
+    cat = load_catalogue(folder(tmp_path))
+    assert suggest_scenes("The boy falls", catalogue=cat).empty  # a weak match: under 1
+    low = suggest_scenes("The boy falls", catalogue=cat, threshold=0.1)
+    assert low.scene.tolist() == ["ice"]  # "falls" is in the ice's description only
+    assert low.evidence.iloc[0] == ["character: sam", "word: falls"]
+    assert 0.1 < low.score.iloc[0] < THRESHOLD and BM25_SCALE == 2.5
+
+
+def test_names_and_roles_alone_never_suggest_a_scene_through_its_words(tmp_path):
+    cat = load_catalogue(folder(tmp_path))
+    assert suggest_scenes("Ali and the boy, his son", catalogue=cat, threshold=0.01).empty
+
+
+def test_a_cue_that_settles_it_keeps_the_cue_evidence_only():
+    table = suggest_scenes("Stéphanie wakes in hospital without her legs.")
+    assert table.scene.iloc[0] == "hospital"
+    assert not [e for e in table.evidence.iloc[0] if e.startswith("word: ")]
+    assert "hospital" in table.evidence.iloc[0] and "wakes" in table.evidence.iloc[0]
+
+
+def test_the_evidence_names_the_words_matched_on_the_bundled_film():
+    text = "Father and son settle into Anna's place, where she brings back food from work."
+    top = suggest_scenes(text, top=1).iloc[0]
+    assert top.scene == "anna-garage"
+    assert top.evidence[0] == "character: anna"
+    assert {"word: settle", "word: food", "word: work"} <= set(top.evidence)
+
+
+# --- accuracy ---------------------------------------------------------------------------------
+
+
+def test_suggestions_do_not_fall_below_the_f1_on_the_reference():
     corpus = rk.load_corpus()
     result = evaluate(tag_corpus(corpus), reference_labels(corpus), corpus)
-    assert result["overall"]["f1"] >= 0.75, result["scores"]
+    # 0.793 with cues and characters alone; 0.803 with the scene's words (BM25) added
+    assert result["overall"]["f1"] >= 0.793, result["scores"]
+
+
+def _heldout(name: str) -> tuple[float, float]:
+    """Top-1 accuracy on a held-out set's scene sentences, and its false-scene rate."""
+    data = yaml.safe_load((ROOT / "tests/data/heldout" / f"{name}.yaml").read_text("utf-8"))
+    cat = load_catalogue(ROOT / data["folder"])
+    right, scenes, false, none = 0, 0, 0, 0
+    for entry in data["sentences"]:
+        table = suggest_scenes(entry["text"], catalogue=cat, top=1)
+        got = table.scene.iloc[0] if len(table) else None
+        if entry["scene"] is None:
+            none, false = none + 1, false + (got is not None)
+        else:
+            scenes, right = scenes + 1, right + (got == entry["scene"])
+    return right / scenes, false / none
+
+
+#: Top-1 on the held-out sets today (6 of 45, 3 of 33; with cues alone 0 of each, as every
+#: sentence there avoids its scene's cues): the floor the scorer must keep.
+HELDOUT_FLOORS = {"rust-and-bone": 6 / 45, "salt-orchard": 3 / 33}
+
+
+@pytest.mark.parametrize("name", sorted(HELDOUT_FLOORS))
+def test_heldout_sentences_get_no_false_scene_and_top1_keeps_its_floor(name):
+    top1, false_scene = _heldout(name)
+    assert false_scene == 0.0
+    assert top1 >= HELDOUT_FLOORS[name] - 1e-9, top1
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="target of issue 15 not reached: BM25 over the scene's description, one-word cues "
+    "and characters finds 6/45 and 3/33 with no false scene; with no bar at all it ranks "
+    "22/45 and 23/33 first, but then 6 and 2 of the 10 no-scene sentences get a scene and "
+    "the reference F1 falls (see benchmarks/heldout.py)",
+)
+@pytest.mark.parametrize("name", sorted(HELDOUT_FLOORS))
+def test_heldout_top1_reaches_the_target_of_90_percent(name):
+    assert _heldout(name)[0] >= 0.9
+
+
+def test_the_second_film_loads_cleanly_and_keeps_its_reference_f1():
+    folder = ROOT / "courses" / "salt-orchard"  # invented for the tests (see its README.md)
+    corpus = rk.load_corpus(folder)
+    assert len(corpus) == 5 and not corpus.problems
+    assert len(rk.load_catalogue(folder).scenes) == 11 and len(rk.load_themes(folder).ids) == 8
+    notes = rk.load_annotations(corpus, "reference")
+    assert [n.flag for n in notes].count("factual-slip") == 1
+    result = evaluate(tag_corpus(corpus), reference_labels(corpus), corpus)
+    # 0.731 with cues and characters alone; 0.778 with the scene's words (BM25) added
+    assert result["overall"]["f1"] >= 0.778, result["scores"]
