@@ -6,15 +6,16 @@
 'Carol Bowditch'
 
 Every function a lesson calls is ``rk.<name>`` (``dir(rk)`` lists them). The views
-``rk.charts`` and ``rk.widgets``, the exercise checks ``rk.checks`` and ``rk.questions``,
-and the command-line modules are imported on first use: altair and ipywidgets take seconds
-to import, so a script that only loads readings stays quick. Every module of the kit is
-reachable as ``rk.<module>`` too (``rk.scenes``, ``rk.themes`` ...).
+``rk.charts`` and ``rk.widgets``, the exercise checks ``rk.checks`` (whose questions are
+data, in ``readings/questions.yaml``) and the command-line modules are imported on first use:
+altair and ipywidgets take seconds to import, so a script that only loads readings stays quick.
+Every module of the kit is reachable as ``rk.<module>`` too (``rk.scenes``, ``rk.themes`` ...).
 """
 
 # No ``from __future__ import annotations`` here: it would bind the name ``annotations`` in
 # this package and hide the ``rustbone_kit.annotations`` module behind it.
 import importlib
+import importlib.metadata
 from typing import TYPE_CHECKING
 
 from .adaptation import load_adaptation
@@ -22,7 +23,9 @@ from .agreement import agreement, evaluate
 from .annotations import annotation_table, load_annotations
 from .catalogue import catalogue_for, load_catalogue
 from .claims import load_claims, slips
+from .class_agreement import class_agreement
 from .corpus import Corpus, load_corpus
+from .course_sync import my_copy, pull_report
 from .errors import (
     ArgumentError,
     ChecksumError,
@@ -37,6 +40,7 @@ from .lexicon import lexicon_for, load_themes
 from .measures import passage_table, quote_rows
 from .reading import FIELDS, Reading, body_checksum, reading_from_text
 from .scenes import reference_labels, scene_coverage, scene_labels, scene_passages
+from .sources import cite, load_sources, sources
 from .stoplist import STOPWORDS
 from .suggestions import suggest_scenes, tag_corpus
 from .text import Span, count_words, fold, normalize
@@ -44,9 +48,13 @@ from .themes import hit_spans, theme_hits, theme_table
 from .words import concordance, distinctive_words
 
 if TYPE_CHECKING:
-    from . import charts, checks, questions, widgets
+    from . import charts, checks, widgets
 
-__version__ = "0.1.0"
+# The version is written once, in pyproject.toml; the installed package's metadata carries it.
+try:
+    __version__ = importlib.metadata.version("rustbone-kit")
+except importlib.metadata.PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+unknown"
 __all__ = [
     "FIELDS",
     "STOPWORDS",
@@ -66,6 +74,8 @@ __all__ = [
     "catalogue_for",
     "charts",
     "checks",
+    "cite",
+    "class_agreement",
     "concordance",
     "count_words",
     "distinctive_words",
@@ -79,11 +89,13 @@ __all__ = [
     "load_catalogue",
     "load_claims",
     "load_corpus",
+    "load_sources",
     "load_themes",
     "mean_tone",
+    "my_copy",
     "normalize",
     "passage_table",
-    "questions",
+    "pull_report",
     "quote_rows",
     "ratings",
     "reading_from_text",
@@ -93,6 +105,7 @@ __all__ = [
     "scene_passages",
     "sentence_tone",
     "slips",
+    "sources",
     "stance",
     "suggest_scenes",
     "tag_corpus",
@@ -103,7 +116,7 @@ __all__ = [
 ]
 
 #: Modules imported on first use (the views pull in altair or ipywidgets).
-_LAZY = frozenset({"charts", "checks", "cli", "exercises", "notebooks", "questions", "widgets"})
+_LAZY = frozenset({"charts", "checks", "cli", "exercises", "notebooks", "widgets"})
 
 
 def __getattr__(name: str):

@@ -22,6 +22,9 @@ __all__ = ["STUDENT_FILES", "TEACHER_ONLY", "release"]
 #: What a student's copy holds, relative to the course root.
 STUDENT_FILES = (
     "README.md",
+    ".gitignore",
+    "runtime.txt",
+    "CHANGELOG.md",
     "LICENSE",
     "pyproject.toml",
     "run.py",

@@ -54,8 +54,9 @@ def test_projector_is_readable_from_the_back_and_colour_blind_safe():
     config = base.projector(_chart()).to_dict()["config"]
     assert config["axis"]["labelFontSize"] >= 14 and config["title"]["fontSize"] >= 18
     assert config["legend"]["labelFontSize"] >= 14
-    assert config["range"]["category"] == base.PALETTE
+    assert config["range"]["category"] == base.ON_WHITE
     assert base.PALETTE[:2] == ["#0072B2", "#E69F00"]  # Okabe-Ito
+    assert set(base.ON_WHITE) < set(base.PALETTE)  # those of them dark enough on white
 
 
 def test_require_columns_names_the_missing_columns_and_the_maker():
@@ -69,3 +70,10 @@ def test_require_columns_names_the_missing_columns_and_the_maker():
 def test_counts_read_as_words_up_to_ten():
     assert [base.number_word(n) for n in (1, 5, 10, 11)] == ["one", "five", "ten", "11"]
     assert base.sentences_word(1) == "1 sentence" and base.sentences_word(2) == "2 sentences"
+
+
+def test_offline_renderer_asks_jupyterlab_for_svg_without_the_actions_menu():
+    base.enable_offline()
+    _, metadata = _chart()._repr_mimebundle_()
+    assert metadata == {base.VEGALITE_MIME: {"embed_options": base.EMBED_OPTIONS}}
+    assert base.EMBED_OPTIONS == {"renderer": "svg", "actions": False}

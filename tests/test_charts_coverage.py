@@ -38,7 +38,10 @@ def test_scene_coverage_chart_from_draws_each_row_with_white_silences():
     assert (enc["x"]["field"], enc["y"]["field"]) == ("title", "reading")
     assert enc["x"]["sort"] == {"field": "order"} and enc["x"]["axis"] == {"labelAngle": -40}
     assert enc["color"]["field"] == "sentences"
-    assert enc["color"]["scale"] == {"scheme": "greens", "domainMin": 0}
+    assert enc["color"]["scale"] == {
+        "scheme": {"name": "greens", "extent": [0.2, 1]},
+        "domainMin": 0,
+    }
     assert enc["color"]["condition"] == {"test": "datum['sentences'] == 0", "value": "white"}
     assert [t["title"] for t in enc["tooltip"]] == ["Reading", "Scene", "Sentences", "Words"]
     assert spec["title"] == {

@@ -34,7 +34,7 @@ def test_makeup_chart_from_draws_a_segment_per_passage():
     assert enc["x"]["aggregate"] == "sum" and enc["x"]["field"] == "words"
     assert enc["y"] == {"field": "title", "sort": None, "title": None, "type": "nominal"}
     assert enc["order"] == {"field": "order", "type": "quantitative"}
-    assert enc["opacity"]["scale"] == {"domain": ["paragraph", "short line"], "range": [1.0, 0.75]}
+    assert enc["opacity"]["scale"] == {"domain": ["paragraph", "short line"], "range": [1.0, 0.85]}
     assert chart_rows(chart).to_dict("list") == four().to_dict("list")
     text = text_alternative(chart)
     assert text.startswith("Bar chart of the two readings, each a bar of its passages")
@@ -88,7 +88,7 @@ def test_makeup_chart_is_the_chart_of_the_passage_table(corpus):
 def test_makeup_chart_is_readable_on_a_projector_and_colour_blind_safe(corpus):
     config = makeup_chart(corpus).to_dict()["config"]
     assert config["axis"]["labelFontSize"] >= 14 and config["title"]["fontSize"] >= 18
-    assert config["range"]["category"][:2] == ["#0072B2", "#E69F00"]  # Okabe-Ito
+    assert config["range"]["category"][:2] == ["#0072B2", "#D55E00"]  # Okabe-Ito, 3:1 on white
 
 
 def test_chart_carries_a_text_alternative(corpus):

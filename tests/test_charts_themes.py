@@ -59,7 +59,10 @@ def test_theme_heatmap_from_draws_each_row_of_the_table():
     )  # fmt: skip
     assert enc["x"]["sort"] == ["The sea", "Fights"]  # the table's order of themes
     assert enc["color"]["title"] == "Per 1,000 words"
-    assert enc["color"]["scale"] == {"scheme": "blues", "domainMin": 0}
+    assert enc["color"]["scale"] == {
+        "scheme": {"name": "blues", "extent": [0.2, 1]},
+        "domainMin": 0,
+    }
     assert [t["field"] for t in enc["tooltip"]] == ["reading", "label", "hits", "words", "rate"]
     assert spec["title"]["text"] == "Which themes each critic stresses"
     rows = chart_rows(chart)
@@ -127,7 +130,7 @@ def test_theme_heatmap_draws_the_theme_table(corpus):
     assert spec["mark"]["type"] == "rect"
     assert spec["encoding"]["x"]["field"] == "label" and spec["encoding"]["y"]["field"] == "reading"
     assert spec["encoding"]["color"]["field"] == "rate"
-    assert spec["encoding"]["color"]["scale"]["scheme"] == "blues"
+    assert spec["encoding"]["color"]["scale"]["scheme"]["name"] == "blues"
     rows = chart_rows(chart).set_index(["reading", "theme"])
     table = theme_table(corpus).set_index(["reading", "theme"])
     assert len(rows) == len(table) == 50

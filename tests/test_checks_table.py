@@ -151,3 +151,19 @@ def test_malformed_answers_never_raise(qid):
 def test_a_defensible_other_answer_passes_with_its_own_message():
     assert check("07.3", "Checkable in film").passed
     assert "not a dispute" in check("07.3", "disputed").message
+
+
+def test_one_claim_given_to_two_questions_passes_only_the_first():
+    rk.checks.reset()
+    answer = {
+        "reading": "compiled-page",
+        "quote": "She physically conquers her dreadful accident",
+        "claim": "It claims that her body recovers while her inner emptiness stays, so the "
+        "injury is not the real wound of the story.",
+    }
+    assert check("03.6", answer).passed
+    again = check("07.7", answer)
+    assert again.status == "not yet" and "the claim you gave to 03.6" in again.message
+    rk.checks.reset()
+    assert check("07.7", answer).passed
+    rk.checks.reset()

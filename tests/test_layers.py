@@ -23,6 +23,7 @@ LAYERS: list[set[str]] = [
     {"reading"},
     {"corpus"},
     {"catalogue"},
+    {"sources"},
     {"lexicon"},
     {"anchors"},
     {"annotations"},
@@ -30,11 +31,11 @@ LAYERS: list[set[str]] = [
     {"suggestions"},
     {"scenes"},
     {"themes", "words", "judgement", "measures", "agreement", "adaptation"},
-    {"claims"},
-    {"charts", "widgets", "checks"},
-    {"questions"},
-    {"notebooks"},
-    {"exercises"},
+    {"claims", "class_agreement"},  # class_agreement reuses agreement's kappa
+    {"charts", "widgets", "checks"},  # checks: the questions are data (readings/questions.yaml)
+    {"notebooks", "course_sync", "course_link"},  # a class's copy of the course (git, nbgitpuller)
+    {"exercises", "release", "handout"},  # handout: a lesson run, rendered as a static page
+    {"grading"},
     {"cli"},
 ]
 RANK = {name: i for i, layer in enumerate(LAYERS) for name in layer}

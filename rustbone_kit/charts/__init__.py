@@ -8,7 +8,10 @@ carries a text alternative in its Vega-Lite ``description`` (screen readers hear
 chart's label) that :func:`text_alternative` returns for printing under the chart.
 
 Call :func:`enable_offline` once per notebook: it makes altair emit Vega-Lite v5 JSON, which
-JupyterLab draws with the Vega it bundles, so charts show with no internet connection.
+JupyterLab draws with the Vega it bundles, so charts show with no internet connection, as
+SVG, named by their description for screen readers. :func:`data_table` gives a chart's rows
+as an expandable table beside it; :func:`save` writes a chart as SVG, PNG or PDF for a slide
+or a hand-out (no browser needed; :func:`to_svg` gives the SVG as text).
 ``rk.charts.alt`` is altair itself, imported the quick way (see ``charts/_altair.py``): a
 notebook that builds its own chart takes ``alt`` from here.
 
@@ -22,11 +25,23 @@ notebook that builds its own chart takes ``alt`` from here.
 """
 
 from ._altair import alt
-from .base import PALETTE, VEGALITE_MIME, chart_rows, enable_offline, text_alternative
+from .agreement import class_disagreement_chart, class_disagreement_chart_from
+from .base import (
+    EMBED_OPTIONS,
+    GREY,
+    ON_WHITE,
+    PALETTE,
+    VEGALITE_MIME,
+    chart_rows,
+    enable_offline,
+    text_alternative,
+)
 from .coverage import scene_coverage_chart, scene_coverage_chart_from
+from .export import save, to_svg
 from .heatmap import MAX_ROWS
 from .judgement import judgement_chart, judgement_chart_from
 from .makeup import MAX_MAKEUP_READINGS, makeup_chart, makeup_chart_from
+from .table import DataTable, data_table
 from .themes import (
     theme_heatmap,
     theme_heatmap_from,
@@ -36,12 +51,19 @@ from .themes import (
 from .words import distinctive_words_chart, distinctive_words_chart_from
 
 __all__ = [
+    "EMBED_OPTIONS",
+    "GREY",
     "MAX_MAKEUP_READINGS",
     "MAX_ROWS",
+    "ON_WHITE",
     "PALETTE",
     "VEGALITE_MIME",
+    "DataTable",
     "alt",
     "chart_rows",
+    "class_disagreement_chart",
+    "class_disagreement_chart_from",
+    "data_table",
     "distinctive_words_chart",
     "distinctive_words_chart_from",
     "enable_offline",
@@ -49,6 +71,7 @@ __all__ = [
     "judgement_chart_from",
     "makeup_chart",
     "makeup_chart_from",
+    "save",
     "scene_coverage_chart",
     "scene_coverage_chart_from",
     "text_alternative",
@@ -56,4 +79,5 @@ __all__ = [
     "theme_heatmap_from",
     "themes_by_scene_chart",
     "themes_by_scene_chart_from",
+    "to_svg",
 ]

@@ -7,7 +7,7 @@ import pandas as pd
 from ..corpus import Corpus
 from ..scenes import scene_coverage, scene_labels
 from ._altair import alt
-from .base import number_word, require_columns
+from .base import number_word, require_columns, sequential
 from .heatmap import heat, pool_readings, top_cells
 
 __all__ = ["scene_coverage_chart", "scene_coverage_chart_from"]
@@ -61,7 +61,7 @@ def scene_coverage_chart_from(table: pd.DataFrame, *, source: str | None = None)
         color=alt.Color(
             "sentences:Q",
             title="Sentences",
-            scale=alt.Scale(scheme="greens", domainMin=0),
+            scale=alt.Scale(scheme=sequential("greens"), domainMin=0),
         ),
         tooltip=[
             alt.Tooltip("reading:N", title="Reading"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ._altair import alt
-from .base import projector
+from .base import GREY, projector
 
 __all__ = ["MAX_ROWS", "heat", "pool_readings", "top_cells"]
 
@@ -84,7 +84,7 @@ def heat(
         color = alt.condition(f"datum['{field}'] == 0", alt.value("white"), color)
     chart = (
         alt.Chart(table, description=description)
-        .mark_rect(stroke="#999999", strokeWidth=0.5)
+        .mark_rect(stroke=GREY, strokeWidth=0.5)
         .encode(x=x, y=y, color=color, tooltip=tooltip)
         .properties(title=title, width=alt.Step(52), height=alt.Step(36))
     )

@@ -8,7 +8,7 @@ from ..corpus import Corpus
 from ..errors import ArgumentError
 from ..measures import SHORT_LINE_WORDS, passage_table
 from ._altair import alt
-from .base import PALETTE, number_word, projector, require_columns
+from .base import ON_WHITE, number_word, projector, require_columns
 
 __all__ = ["MAX_MAKEUP_READINGS", "makeup_chart", "makeup_chart_from"]
 
@@ -64,12 +64,12 @@ def makeup_chart_from(passages: pd.DataFrame, *, short: int = SHORT_LINE_WORDS) 
         color=alt.Color(
             "form:N",
             title="Passage",
-            scale=alt.Scale(domain=["paragraph", "short line"], range=PALETTE[:2]),
+            scale=alt.Scale(domain=["paragraph", "short line"], range=ON_WHITE[:2]),
             legend=alt.Legend(orient="top", direction="horizontal"),
         ),
         opacity=alt.Opacity(
             "form:N",
-            scale=alt.Scale(domain=["paragraph", "short line"], range=[1.0, 0.75]),
+            scale=alt.Scale(domain=["paragraph", "short line"], range=[1.0, 0.85]),
             legend=None,
         ),
         order=alt.Order("order:Q"),

@@ -9,7 +9,7 @@ from ..lexicon import Lexicon, lexicon_for
 from ..scenes import scene_labels
 from ..themes import theme_table
 from ._altair import alt
-from .base import number_word, require_columns
+from .base import number_word, require_columns, sequential
 from .heatmap import MAX_ROWS, heat, pool_readings, top_cells
 
 __all__ = [
@@ -27,7 +27,9 @@ def _theme_axis(labels: list[str]) -> alt.X:
 def _rate_colour(per: int) -> alt.Color:
     """Theme rates, shaded from zero (so the scale means the same in every theme chart)."""
     return alt.Color(
-        "rate:Q", title=f"Per {per:,} words", scale=alt.Scale(scheme="blues", domainMin=0)
+        "rate:Q",
+        title=f"Per {per:,} words",
+        scale=alt.Scale(scheme=sequential("blues"), domainMin=0),
     )
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Mapping
 from typing import Any
 
 from ..corpus import Corpus, load_corpus
 from ..errors import KitError, UnknownIdError
 from ..folders import course_folder, fresh
+from ..terms import words_of
 from .bank import QUESTIONS_FILE, Question, QuestionBank, load_questions
 from .expected import ExpectedError
 from .feedback import Feedback
@@ -61,7 +64,16 @@ def question(question_id: str, corpus: Corpus | None = None) -> Question:
     return everything[question_id]
 
 
-_RESULTS: dict[str, Feedback] = {}
+class _Record(threading.local):
+    """What one thread has checked: a student's notebook, or one submission being graded
+    (the grader judges two at a time, and one student's answers never touch another's)."""
+
+    def __init__(self) -> None:
+        self.results: dict[str, Feedback] = {}
+        self.claims: dict[str, str] = {}
+
+
+_RECORD = _Record()
 _CORPUS: list[Corpus] = []
 
 
@@ -98,6 +110,7 @@ def check(question_id: str, answer: Any, *, corpus: Corpus | None = None) -> Fee
             if not ok and hint and hint not in message:
                 message = f"{message.strip()} {hint}"  # every "not yet" carries the hint
             result = Feedback(qid, "passed" if ok else "not yet", message.strip())
+            result = _own_claim(qid, answer, result)
     except ExpectedError as error:  # e.g. 08.1 on readings without the student's own
         result = Feedback(
             qid,
@@ -110,15 +123,37 @@ def check(question_id: str, answer: Any, *, corpus: Corpus | None = None) -> Fee
             qid, "not yet", f"This answer could not be checked ({type(error).__name__}). "
             "Look at the form the question asks for."
         )  # fmt: skip
-    _RESULTS[qid] = result
+    _RECORD.results[qid] = result
+    return result
+
+
+def _claim_key(answer: Any) -> str | None:
+    claim = answer.get("claim") if isinstance(answer, Mapping) else None
+    return " ".join(words_of(claim)) if isinstance(claim, str) and claim.strip() else None
+
+
+def _own_claim(qid: str, answer: Any, result: Feedback) -> Feedback:
+    """A claim already given to another question does not pass this one too."""
+    key = _claim_key(answer)
+    if key is None or not result.passed:
+        return result
+    other = next((q for q, k in _RECORD.claims.items() if k == key and q != qid), None)
+    if other is not None:
+        return Feedback(
+            qid,
+            "not yet",
+            f"This is the claim you gave to {other}: each question asks for its own argument.",
+        )
+    _RECORD.claims[qid] = key
     return result
 
 
 def recorded() -> dict[str, Feedback]:
     """The feedback recorded so far, by question id, in the order first checked (a copy)."""
-    return dict(_RESULTS)
+    return dict(_RECORD.results)
 
 
 def reset() -> None:
     """Forget the answers checked so far (a fresh start for ``progress()``)."""
-    _RESULTS.clear()
+    _RECORD.results.clear()
+    _RECORD.claims.clear()

@@ -6,7 +6,8 @@ line of a reading whose text you have checked; ``rustbone-kit exercises build|ch
 the students' exercises from the solutions; ``rustbone-kit notebooks NB...`` runs notebooks
 and stores outputs that are the same on every run; ``rustbone-kit release OUT`` writes
 the students' copy (no solutions, no teacher's notes); ``rustbone-kit grade SUBMISSIONS``
-grades a class's exercises into a CSV for Canvas or Moodle.
+grades a class's exercises into a CSV for Canvas or Moodle; ``rustbone-kit handout LESSON``
+writes a lesson as one offline HTML page to print or post (``--readings``: a reading packet).
 
 A new command is one new module here with ``add_parser(subparsers)`` (which calls
 ``set_defaults(run=run)``) and ``run(args) -> int``, listed in :data:`COMMANDS`.
@@ -21,13 +22,35 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from . import check_readings, checksum, exercises, grade, notebooks, release
+from . import (
+    check_readings,
+    checksum,
+    exercises,
+    grade,
+    handout,
+    link,
+    my_copy,
+    notebooks,
+    pull_report,
+    release,
+)
 from .checksum import stamp_checksum
 
 __all__ = ["COMMANDS", "build_parser", "main", "stamp_checksum"]
 
 #: The subcommands, in the order ``rustbone-kit --help`` lists them.
-COMMANDS = (check_readings, checksum, exercises, notebooks, release, grade)
+COMMANDS = (
+    check_readings,
+    checksum,
+    exercises,
+    notebooks,
+    release,
+    grade,
+    link,
+    pull_report,
+    my_copy,
+    handout,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,7 +1,7 @@
 """The controls several widgets share, written once: the reading picker and the prev/next stepper.
 
 Every control has a ``description`` (what a screen reader says) and is reached by Tab; arrow
-keys move a dropdown or a slider, and the Previous and Next buttons have tooltips.
+keys move a dropdown or the stepper's number, and the Previous and Next buttons have tooltips.
 """
 
 from __future__ import annotations
@@ -55,7 +55,12 @@ def id_picker(
     value: Sequence[str] = (),
     rows: int = 8,
 ) -> w.SelectMultiple:
-    """A list to choose several ids from (Ctrl+click, or Shift and the arrow keys)."""
+    """A list to choose several ids from (Ctrl+click; by keyboard Ctrl+Down/Up, then Space).
+
+    In JupyterLab the plain arrow keys (and Shift+arrows) on a focused list or menu move the
+    notebook's cell cursor instead (ipywidgets issue #3912); Ctrl+arrows, Space, Home and End
+    reach the list itself, and Space (or Alt+Down) opens a dropdown menu.
+    """
     return w.SelectMultiple(
         options=list(options),
         value=tuple(value),
@@ -75,7 +80,12 @@ def check_ids(kind: str, values: Iterable[str], known: Sequence[str]) -> None:
 
 
 class Stepper(w.HBox):
-    """A numbered slider (1 to ``count``) with Previous and Next buttons that stop at the ends.
+    """A number box (1 to ``count``) with Previous and Next buttons that stop at the ends.
+
+    A number box, not a slider: ipywidgets' slider handle is a ``role="slider"`` element that
+    its label does not name, so a screen reader announces a nameless slider (axe's
+    ``aria-input-field-name``); the ``<input type="number">`` is named by its label, takes the
+    arrow keys and a typed number. ``slider`` is its old name.
 
     >>> stepper = Stepper("Passage", "passage")
     >>> stepper.restart(3)  # False: it was at 1 already, so no observer ran
@@ -87,15 +97,16 @@ class Stepper(w.HBox):
 
     def __init__(self, description: str, noun: str, *, wide: bool = False) -> None:
         extra = {"style": WIDE} if wide else {}
-        self.slider = w.IntSlider(
+        self.number = w.BoundedIntText(
             value=1,
             min=1,
             max=1,
             description=description,
-            continuous_update=False,
-            layout=w.Layout(width="30em"),
+            continuous_update=True,  # each arrow key press moves on at once
+            layout=w.Layout(width="16em"),
             **extra,
         )
+        self.slider = self.number  # the old name, kept for code written against it
         self.previous = w.Button(
             description="Previous", tooltip=f"Previous {noun}", icon="arrow-left"
         )

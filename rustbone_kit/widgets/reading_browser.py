@@ -18,8 +18,8 @@ __all__ = ["ReadingBrowser"]
 class ReadingBrowser(w.VBox):
     """Browse a reading passage by passage, beside its metadata.
 
-    Keyboard: Tab reaches the reading list and the passage slider; arrow keys move through
-    readings and passages; the Previous and Next buttons do the same.
+    Keyboard: Tab reaches the reading menu (Space opens it, arrows and Enter choose) and the
+    passage number (arrow keys step); the Previous and Next buttons do the same.
 
     The state is in two traits a teacher can ``observe`` or ``link``: ``reading_id`` and
     ``passage_number``, kept in step with the controls ``reading`` and ``passage``. The

@@ -3,7 +3,10 @@
 Every rule starts with ``.rk-card`` (the reading browser's card), ``.rk-view`` (every other
 view) or ``.rk-widget`` (the controls of a widget), so nothing outside the kit's own HTML
 changes; no font is under 16px. Highlights never rely on colour alone: shared words are bold,
-theme terms underlined, matches bold, the passage inside its paragraph outlined.
+theme terms underlined, matches bold, the passage inside its paragraph outlined. Every colour
+that carries meaning has 3:1 against white (borders, bars, outlines) or 4.5:1 behind text
+(``tests/test_widgets_style_colour.py``), and every control a keyboard reaches shows a 3px
+vermilion outline (ipywidgets' own focus is a pale border, with ``outline: none !important``).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ _CARD_RULES = """
 .rk-card dd{margin:0}
 .rk-card .rk-unknown{font-style:italic}
 .rk-card blockquote{flex:2 1 24em;margin:0;padding:.2em 1em;border-left:6px solid #0072B2}
-.rk-card blockquote.rk-short{border-left:6px dashed #E69F00}
+.rk-card blockquote.rk-short{border-left:6px dashed #D55E00}
 .rk-card .rk-where{font-weight:700}
 """
 
@@ -28,6 +31,8 @@ _VIEW_RULES = """
 .rk-widget .widget-label,.rk-widget select,.rk-widget input,.rk-widget button,
 .rk-widget .widget-readout{font-size:16px}
 .rk-widget .widget-dropdown select,.rk-widget .widget-text input{height:32px}
+.rk-widget select:focus-visible,.rk-widget input:focus-visible,.rk-widget button:focus-visible,
+.rk-widget textarea:focus-visible{outline:3px solid #D55E00 !important;outline-offset:1px}
 .rk-view p{margin:.25em 0}
 .rk-view h3{font-size:20px;margin:.3em 0}
 .rk-view h4{font-size:18px;margin:.6em 0 .3em}
@@ -38,14 +43,15 @@ _VIEW_RULES = """
  text-underline-offset:.2em;text-decoration-color:#0072B2}
 .rk-view .rk-here{font-weight:700;outline:2px dashed #0072B2;outline-offset:1px}
 .rk-view .rk-unknown{font-style:italic}
+.rk-view .rk-cut{font-style:italic}
 .rk-view .rk-legend{border:1px solid #888;padding:.3em .8em;margin:.4em 0}
 .rk-view .rk-message{border-left:6px solid #D55E00;padding:.3em .8em;margin:.4em 0}
 .rk-view .rk-saved{border-left:6px solid #009E73;padding:.3em .8em;margin:.4em 0}
 .rk-view .rk-cols{display:grid;gap:1em;overflow-x:auto;align-items:start}
 .rk-view .rk-column{border-top:6px solid #0072B2;padding:.3em .5em;min-width:0}
-.rk-view .rk-column.rk-silent{border-top:6px dashed #E69F00}
+.rk-view .rk-column.rk-silent{border-top:6px dashed #D55E00}
 .rk-view .rk-critic{font-weight:700;font-size:18px}
-.rk-view details{margin:.45em 0;padding:.15em .5em;border-left:4px solid #999}
+.rk-view details{margin:.45em 0;padding:.15em .5em;border-left:4px solid #888}
 .rk-view details[open]{border-left:4px solid #0072B2}
 .rk-view summary{cursor:pointer}
 .rk-view summary:focus-visible{outline:3px solid #D55E00;outline-offset:2px}

@@ -21,6 +21,13 @@ output is not shown; xdist cannot rebuild a warning class defined in a test modu
 Without Chromium or Playwright the test skips and says why; under ``CI=true`` it fails.
 Point it at another folder with ``RUSTBONE_BROWSER_NOTEBOOKS_DIR`` (default: ``lessons/``).
 
+The accessibility audit: axe-core, an npm package that ``.ci/run`` installs into
+``.ci/npm`` (the ``axe`` fixture installs it the same way when npm is there; without npm the
+audits are skipped and ``test_axe_is_installed`` says why), is injected from that file into
+every page the tests open (``browser_pages.audit``). The kit's outputs must have no serious
+or critical violation; JupyterLab's own interface is counted and reported. The counts of
+the whole run are printed at its end (``pytest_terminal_summary`` below).
+
 The harness: this file starts JupyterLab and Chromium (the ``lab`` and ``browser``
 fixtures, one of each for the whole run); ``browser_pages.py`` drives the pages. The tests,
 by subject: ``test_browser_lessons.py`` (every lesson), ``test_browser_widgets.py`` (each
@@ -45,7 +52,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from browser_pages import NOTEBOOKS_DIR, LabServer
+from browser_pages import AXE_JS, AXE_PREFIX, AXE_VERSION, IMPACTS, NOTEBOOKS_DIR, LabServer
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -238,6 +245,76 @@ def browser(chromium: str) -> Iterator[Browser]:
             yield launched
         finally:
             launched.close()
+
+
+def _install_axe() -> str | None:
+    """Install axe-core into .ci/npm as .ci/run does; None when it is there, else why not."""
+    if AXE_JS.is_file():
+        return None
+    npm = shutil.which("npm")
+    if npm is None:
+        return (
+            f"npm is not installed, so axe-core cannot be ({AXE_JS} missing): "
+            "sudo apt-get install npm, then "
+            f"npm install --prefix {AXE_PREFIX} axe-core@{AXE_VERSION} (.ci/run does both)"
+        )
+    done = subprocess.run(
+        [
+            npm,
+            "install",
+            "--prefix",
+            str(AXE_PREFIX),
+            *("--no-save", "--no-package-lock", "--no-audit", "--no-fund"),
+            *("--loglevel", "error", f"axe-core@{AXE_VERSION}"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
+    if done.returncode != 0 or not AXE_JS.is_file():
+        return f"npm install axe-core@{AXE_VERSION} failed: {(done.stderr or done.stdout)[-400:]}"
+    return None
+
+
+@pytest.fixture(scope="session")
+def axe() -> Path | None:
+    """axe-core's script, installed by npm if need be; None (audits skipped) without npm."""
+    return None if _install_axe() else AXE_JS
+
+
+@pytest.fixture(scope="session")
+def axe_problem() -> str | None:
+    """Why axe-core is not there, or None."""
+    return _install_axe()
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """The audit's counts at the end of the run: the kit's outputs, JupyterLab's interface."""
+    records = []
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            for name, value in getattr(report, "user_properties", ()):
+                if name == "axe" and getattr(report, "when", "call") == "call":
+                    records += json.loads(value)
+    if not records:
+        return
+    write = terminalreporter.write_line
+    terminalreporter.section("axe-core accessibility audit")
+    for scope, title in (("kit", "the kit's outputs"), ("lab", "JupyterLab's own interface")):
+        mine = [r for r in records if r["scope"] == scope]
+        totals = dict.fromkeys(IMPACTS, 0)
+        rules: dict[str, int] = {}
+        for record in mine:
+            for impact, n in record["counts"].items():
+                totals[impact] = totals.get(impact, 0) + n
+            for rule, n in record["rules"].items():
+                rules[rule] = rules.get(rule, 0) + n
+        counts = ", ".join(f"{n} {impact}" for impact, n in totals.items())
+        write(f"{title}: {len(mine)} audits; failing elements: {counts}")
+        for rule, n in sorted(rules.items(), key=lambda item: -item[1]):
+            write(f"    {n:4d}  {rule}")
+    write("(the kit fails on serious or critical; JupyterLab's interface is reported only)")
 
 
 @pytest.fixture(scope="session")

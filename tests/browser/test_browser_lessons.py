@@ -5,7 +5,12 @@ opens it, clears the stored outputs, runs all cells from the Run menu and assert
 
 - every code cell ran and no output is an error or stderr (their text is shown on failure);
 - each chart stored in the notebook (a ``application/vnd.vegalite.v5+json`` output) drew an
-  SVG or canvas again;
+  SVG again (``rk.charts.enable_offline`` asks JupyterLab for SVG, not a canvas), and its
+  accessible name, as Playwright computes it for the element Vega names
+  (``role="graphics-document"``), is the chart's description: the text alternative that the
+  lesson prints under it with ``rk.charts.text_alternative(chart)``;
+- axe-core finds no serious or critical violation in the outputs (JupyterLab's interface is
+  audited too, and reported);
 - the widgets rendered, and the first dropdown changes the widget HTML next to it. Widget
   views are scrubbed from stored outputs (see ``rustbone_kit.notebooks.scrub``), so widgets
   are expected when the stored outputs hold a widget view or a code cell uses
@@ -22,16 +27,20 @@ import pytest
 from browser_pages import (
     ACTION_MS,
     CHART_MARKS,
+    CHART_NAMED,
     JS_WIDGET_FAILURES,
     JS_WIDGETS_SETTLED,
+    KIT_OUTPUTS,
     NOTEBOOKS,
     NOTEBOOKS_DIR,
     PANEL,
     RENDER_MS,
+    VEGALITE,
     WIDGET_REACT_MS,
     LabServer,
     PlaywrightTimeout,
     StoredNotebook,
+    audit,
     fail_on,
     open_session,
     run_all_checked,
@@ -62,11 +71,39 @@ JS_WATCHED = """() => [...document.querySelectorAll('[data-rustbone-watch]')]
 JS_WATCHED_CHANGED = f"(before) => ({JS_WATCHED})() !== before"
 
 
+def _descriptions(stored: StoredNotebook) -> tuple[dict[int, list[str]], set[str]]:
+    """Each chart cell's stored descriptions, and every text the lesson prints (stdout)."""
+    descriptions, printed = {}, set()
+    for index, cell in enumerate(stored.cells):
+        for output in cell.get("outputs", []):
+            spec = output.get("data", {}).get(VEGALITE)
+            if spec is not None:
+                descriptions.setdefault(index, []).append(spec.get("description", ""))
+            if output.get("output_type") == "stream":
+                printed.add("".join(output.get("text", "")).strip())
+    return descriptions, printed
+
+
+def _check_name(cell: Locator, number: int, description: str, printed: set[str], where: str):
+    """The chart's accessible name is its description, which the lesson also prints."""
+    from playwright.sync_api import expect
+
+    named = cell.locator(f".jp-OutputArea-output {CHART_NAMED}").nth(number)
+    try:
+        expect(named).to_have_accessible_name(description, timeout=RENDER_MS)
+    except AssertionError as error:
+        return [f"{where}: the chart's accessible name is not its description ({error})"]
+    if description not in printed:
+        return [f"{where}: the lesson does not print the chart's text alternative"]
+    return []
+
+
 def _check_charts(
     panel: Locator, stored: StoredNotebook, shots: Path, stem: str
 ) -> tuple[list[str], int]:
-    """Each stored chart drew again: a .vega-embed with a non-empty SVG or canvas."""
+    """Each stored chart drew again as SVG, named by its description."""
     problems, drawn = [], 0
+    descriptions, printed = _descriptions(stored)
     dom_cells = panel.locator(".jp-Notebook-cell")
     if stored.charts_per_cell and dom_cells.count() != len(stored.cells):
         return ["cannot match charts to cells (cell counts differ)"], 0
@@ -88,6 +125,10 @@ def _check_charts(
             if not box or box["width"] < 10 or box["height"] < 10:
                 problems.append(f"cell {index + 1}: chart {number + 1} is drawn empty ({box})")
                 continue
+            where = f"cell {index + 1}, chart {number + 1}"
+            problems += _check_name(
+                dom_cells.nth(index), number, descriptions[index][number], printed, where
+            )
             drawn += 1
             embed.screenshot(path=shots / f"{stem}-cell{index + 1:02d}-chart{number + 1}.png")
     return problems, drawn
@@ -132,6 +173,12 @@ def _check_widgets(page: Page, panel: Locator, shots: Path, stem: str) -> tuple[
     return problems, f"dropdown {options[current]!r} -> {options[choice]!r} updated the widget"
 
 
+def test_axe_is_installed(axe_problem: str | None) -> None:
+    """axe-core is there for the audits (installed by .ci/run or the ``axe`` fixture)."""
+    if axe_problem:
+        pytest.skip(axe_problem)
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_notebook_runs_in_chromium(
     notebook: str,
@@ -140,8 +187,10 @@ def test_notebook_runs_in_chromium(
     screenshot_dir: Path,
     request: pytest.FixtureRequest,
     capsys: pytest.CaptureFixture[str],
+    axe: Path | None,
 ) -> None:
-    """Open the notebook, run all cells; no errors, charts drawn, widgets react, no internet."""
+    """Open the notebook, run all cells; no errors, charts drawn as named SVG, widgets react,
+    no internet, no serious or critical axe violation in the outputs."""
     path = lab.root / notebook
     assert path.is_file(), f"{notebook} is listed in NOTEBOOKS but {NOTEBOOKS_DIR} lacks it"
     stored = StoredNotebook.read(path)
@@ -150,7 +199,7 @@ def test_notebook_runs_in_chromium(
     warnings.warn(
         f"browser screenshots for {notebook}: {screenshot_dir}", UserWarning, stacklevel=1
     )
-    with open_session(browser, lab, notebook, screenshot_dir, capsys) as session:
+    with open_session(browser, lab, notebook, screenshot_dir, capsys, request) as session:
         page, report, problems = session.page, session.report, session.problems
         panel = run_all_checked(session, lab, notebook, stored)
         chart_problems, drawn = _check_charts(panel, stored, screenshot_dir, stem)
@@ -160,4 +209,5 @@ def test_notebook_runs_in_chromium(
             widget_problems, note = _check_widgets(page, panel, screenshot_dir, stem)
             problems += widget_problems
             report.append(note or "widgets: see problems")
+        audit(session, notebook, [KIT_OUTPUTS])  # after Run All, and after the widget was used
     fail_on(notebook, session)

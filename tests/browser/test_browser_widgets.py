@@ -4,7 +4,8 @@ The notebook (written into the served temporary folder, never committed) shows S
 Concordance, ThemeExplorer and the Annotator, one per cell. The test changes the scene and
 the readings of SideBySide, types into the Concordance (Enter, then Tab) and opens a row by
 keyboard and by mouse, changes the theme, and tags a sentence in the Annotator, saves, and
-loads the saved file back.
+loads the saved file back. After each widget is used, axe-core audits it: no serious or
+critical violation inside the widget (JupyterLab's interface is audited once and reported).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from browser_pages import (
     WIDGET_REACT_MS,
     LabServer,
     PlaywrightTimeout,
+    audit,
     fail_on,
     open_session,
     run_all_checked,
@@ -178,8 +180,10 @@ def test_widgets_work_in_chromium(
     screenshot_dir: Path,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
+    axe: Path | None,
 ) -> None:
-    """Each widget in a generated notebook, driven through its real controls."""
+    """Each widget in a generated notebook, driven through its real controls, then audited."""
     annotation_file = tmp_path / "annotations" / "browser-check.yaml"
     path = lab.root / WIDGETS_NOTEBOOK
     title = "# Widgets check (made by tests/browser/test_browser_widgets.py)"
@@ -191,7 +195,7 @@ def test_widgets_work_in_chromium(
         (".rk-theme-explorer-widget", _check_theme_explorer),
         (".rk-annotator-widget", lambda p, w: _check_annotator(p, w, annotation_file)),
     ]
-    with open_session(browser, lab, WIDGETS_NOTEBOOK, screenshot_dir, capsys) as session:
+    with open_session(browser, lab, WIDGETS_NOTEBOOK, screenshot_dir, capsys, request) as session:
         page, report, problems = session.page, session.report, session.problems
         panel = run_all_checked(session, lab, WIDGETS_NOTEBOOK, stored)
         try:
@@ -212,4 +216,5 @@ def test_widgets_work_in_chromium(
                 problems.append(f"{name}: {error}")
             with contextlib.suppress(PlaywrightTimeout):
                 widget.screenshot(path=screenshot_dir / f"{stem}-{name}.png")
+            audit(session, f"{name} after use", [selector], lab=selector == checks[0][0])
     fail_on(WIDGETS_NOTEBOOK, session)
