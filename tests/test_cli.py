@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +15,7 @@ import rustbone_kit as rk
 from rustbone_kit import cli
 from rustbone_kit.cli import main, stamp_checksum
 from rustbone_kit.errors import ChecksumError
+from rustbone_kit.folders import bundled_readings_path
 
 GOOD = "---\nid: demo\ntitle: A demo review\nkind: review\n---\nAli swims. Sam sleeps.\n"
 
@@ -21,6 +24,7 @@ def test_every_command_is_one_module_with_add_parser_and_run(capsys):
     names = [command.NAME for command in cli.COMMANDS]
     assert names == [
         "check-readings",
+        "new-readings",
         "checksum",
         "exercises",
         "notebooks",
@@ -74,6 +78,83 @@ def test_check_readings_prints_every_problem_and_exits_1(tmp_path, capsys):
         "bad.md, line 3, field 'titel': unknown header field 'titel'; did you mean 'title'?" in err
     )
     assert "other.txt" in err and "2 problem(s); 1 reading(s) load cleanly" in err
+
+
+#: A course file, its first text replaced with a broken one (see tests/test_folder_check.py).
+BROKEN = [
+    ("scenes.yaml", "    order: 1\n", "    order: first\n"),
+    ("themes.yaml", '    label: "The body', '    labl: "The body'),
+    ("annotations/reference.yaml", 'quote: "', 'quote: "Words no critic wrote '),
+    ("adaptation.yaml", "    kind: kept\n", "    kind: kep\n"),
+    ("claims.yaml", "    verdict: wrong\n", "    verdict: wrongish\n"),
+    ("questions.yaml", "    kind: number\n", "    kind: numbr\n"),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new"), BROKEN, ids=[b[0] for b in BROKEN])
+def test_check_readings_fails_on_a_broken_course_file_with_its_file_and_line(
+    tmp_path, capsys, name, old, new
+):
+    folder = tmp_path / "course"
+    shutil.copytree(bundled_readings_path(), folder)
+    path = folder / name
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    assert main(["check-readings", str(folder)]) == 1
+    out, err = capsys.readouterr()
+    assert f"5 readings load cleanly from {folder}" in out  # the readings part as before
+    assert f"{path}, line " in err and "1 problem(s) in the course files" in err
+
+
+def test_check_readings_passes_on_the_second_film_and_lists_what_is_absent(capsys):
+    folder = Path(__file__).resolve().parents[1] / "courses" / "salt-orchard"
+    assert main(["check-readings", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "course files that load cleanly: scenes.yaml + characters.yaml (11 scenes" in out
+    assert "form.yaml, questions.yaml: not in this folder (the bundled one applies)" in out
+
+
+def test_new_readings_writes_templates_that_check_cleanly(tmp_path, capsys):
+    folder = tmp_path / "my-course"
+    assert main(["new-readings", str(folder)]) == 0
+    written = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+    assert written == [
+        "README.md",
+        "adaptation.yaml",
+        "annotations/reference.yaml",
+        "characters.yaml",
+        "claims.yaml",
+        "example-review.md",
+        "questions.yaml",
+        "scenes.yaml",
+        "sources.yaml",
+        "themes.yaml",
+    ]
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert "rustbone-kit check-readings FOLDER" in readme and "1. [ ]" in readme
+    for path in folder.rglob("*"):
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            assert "Rust and Bone" not in text and "Stéphanie" not in text, path
+            assert text.lstrip("-\n").startswith("#"), f"{path.name} does not explain itself"
+    capsys.readouterr()
+    # The templates are a tiny working course: they load cleanly before anything is filled.
+    assert main(["check-readings", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "1 readings load cleanly" in out and "annotations/reference.yaml (3 annotations" in out
+    # Filled in wrong, the teacher's first mistake is located like any other.
+    scenes = folder / "scenes.yaml"
+    scenes.write_text(scenes.read_text().replace("characters: [mara]", "characters: [mra]"))
+    assert main(["check-readings", str(folder)]) == 1
+    assert f"{scenes}, line " in capsys.readouterr().err
+
+
+def test_new_readings_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("mine")
+    assert main(["new-readings", str(tmp_path)]) == 1
+    assert "not empty, so nothing was written" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+    assert main(["new-readings", str(tmp_path / "notes.txt")]) == 1
+    assert "not a folder" in capsys.readouterr().err
 
 
 def test_check_readings_of_a_missing_folder_exits_1(tmp_path, capsys):

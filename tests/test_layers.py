@@ -33,6 +33,7 @@ LAYERS: list[set[str]] = [
     {"themes", "words", "judgement", "measures", "agreement", "adaptation"},
     {"claims", "class_agreement"},  # class_agreement reuses agreement's kappa
     {"charts", "widgets", "checks"},  # checks: the questions are data (readings/questions.yaml)
+    {"folder_check"},  # every course file of a folder, with its loader (check-readings)
     {"notebooks", "course_sync", "course_link"},  # a class's copy of the course (git, nbgitpuller)
     {"exercises", "release", "handout"},  # handout: a lesson run, rendered as a static page
     {"grading"},

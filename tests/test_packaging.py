@@ -56,6 +56,12 @@ def test_a_wheel_carries_the_readings_and_loads_them_outside_the_source_tree(tmp
     names = zipfile.ZipFile(wheel).namelist()
     assert {f"rustbone_kit/readings/{r}.md" for r in rk.load_corpus().ids} <= set(names)
     assert "rustbone_kit/cli/__init__.py" in names and "rustbone_kit/cli/__main__.py" in names
+    # rustbone-kit new-readings writes these templates: package data, in the wheel.
+    assert {
+        "rustbone_kit/templates/course/README.md",
+        "rustbone_kit/templates/course/example-review.md",
+        "rustbone_kit/templates/course/annotations/reference.yaml",
+    } <= set(names)
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     code = (

@@ -1,9 +1,11 @@
 """The ``rustbone-kit`` command: one module per subcommand, each with ``add_parser`` and ``run``.
 
-``rustbone-kit check-readings [PATH]`` lists every problem in a folder of readings (exit 1 if
-any); ``rustbone-kit checksum FILE...`` prints (or, with ``--write``, stores) the checksum
-line of a reading whose text you have checked; ``rustbone-kit exercises build|check`` makes
-the students' exercises from the solutions; ``rustbone-kit notebooks NB...`` runs notebooks
+``rustbone-kit check-readings [PATH]`` lists every problem in a folder of readings and its
+course files (exit 1 if any); ``rustbone-kit new-readings FOLDER`` writes commented templates
+of every file of a course folder; ``rustbone-kit checksum FILE...`` prints (or, with
+``--write``, stores) the checksum line of a reading whose text you have checked;
+``rustbone-kit exercises build|check`` makes the students' exercises from the solutions;
+``rustbone-kit notebooks NB...`` runs notebooks
 and stores outputs that are the same on every run; ``rustbone-kit release OUT`` writes
 the students' copy (no solutions, no teacher's notes); ``rustbone-kit grade SUBMISSIONS``
 grades a class's exercises into a CSV for Canvas or Moodle; ``rustbone-kit handout LESSON``
@@ -30,6 +32,7 @@ from . import (
     handout,
     link,
     my_copy,
+    new_readings,
     notebooks,
     pull_report,
     release,
@@ -41,6 +44,7 @@ __all__ = ["COMMANDS", "build_parser", "main", "stamp_checksum"]
 #: The subcommands, in the order ``rustbone-kit --help`` lists them.
 COMMANDS = (
     check_readings,
+    new_readings,
     checksum,
     exercises,
     notebooks,
