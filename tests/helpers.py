@@ -131,3 +131,25 @@ def small_corpus() -> Corpus:
             reading("b", "A bare-knuckle fight. Fighters fight.\nNo water here at all, just legs."),
         )
     )
+
+
+def broken_copy_error(tmp_path, loader, name, old, new, marker):
+    """Copy the bundled ``name`` (and sources.yaml) into tmp_path with ``old`` replaced by
+    ``new``; return the error ``loader(tmp_path)`` raises and the line of ``marker``."""
+    import shutil
+
+    import rustbone_kit as rk
+    from rustbone_kit.errors import KitError
+
+    for file in (name, "sources.yaml"):
+        shutil.copy(rk.bundled_readings_path() / file, tmp_path / file)
+    text = (tmp_path / name).read_text(encoding="utf-8")
+    assert old in text, f"the bundled {name} no longer has {old!r}: update this case"
+    broken = text.replace(old, new, 1)
+    (tmp_path / name).write_text(broken, encoding="utf-8")
+    line = max(i for i, row in enumerate(broken.splitlines(), 1) if row.strip() == marker)
+    try:
+        loader(tmp_path)
+    except KitError as err:
+        return err, line
+    raise AssertionError(f"{name} with {new!r} loaded without an error")

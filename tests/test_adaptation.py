@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from helpers import broken_copy_error
 
 import rustbone_kit as rk
 from rustbone_kit.adaptation import CHANGE_COLUMNS, KINDS, STATUSES, load_adaptation
@@ -251,16 +252,8 @@ BAD_FILES = [
 
 @pytest.mark.parametrize(("name", "old", "new", "field", "message", "marker"), BAD_FILES)
 def test_bad_file_names_file_line_field_and_fix(tmp_path, name, old, new, field, message, marker):
-    for file in (name, "sources.yaml"):
-        shutil.copy(rk.bundled_readings_path() / file, tmp_path / file)
-    text = (tmp_path / name).read_text(encoding="utf-8")
-    assert old in text, f"the bundled {name} no longer has {old!r}: update this case"
-    broken = text.replace(old, new, 1)
-    (tmp_path / name).write_text(broken, encoding="utf-8")
-    line = max(i for i, row in enumerate(broken.splitlines(), 1) if row.strip() == marker)
-    with pytest.raises(CatalogueError) as info:
-        load_adaptation(tmp_path)
-    err = info.value
+    err, line = broken_copy_error(tmp_path, load_adaptation, name, old, new, marker)
+    assert isinstance(err, CatalogueError)
     assert message in str(err)
     assert err.path == str(tmp_path / name) and err.line == line and err.field == field
     assert err.fix

@@ -6,6 +6,7 @@ import shutil
 
 import pandas as pd
 import pytest
+from helpers import broken_copy_error
 
 import rustbone_kit as rk
 from rustbone_kit.annotations import VERDICTS
@@ -130,16 +131,8 @@ BAD_FILES = [
 
 @pytest.mark.parametrize(("name", "old", "new", "field", "message", "marker"), BAD_FILES)
 def test_bad_file_names_file_line_field_and_fix(tmp_path, name, old, new, field, message, marker):
-    for file in (name, "sources.yaml"):
-        shutil.copy(rk.bundled_readings_path() / file, tmp_path / file)
-    text = (tmp_path / name).read_text(encoding="utf-8")
-    assert old in text, f"the bundled {name} no longer has {old!r}: update this case"
-    broken = text.replace(old, new, 1)
-    (tmp_path / name).write_text(broken, encoding="utf-8")
-    line = max(i for i, row in enumerate(broken.splitlines(), 1) if row.strip() == marker)
-    with pytest.raises(CatalogueError) as info:
-        load_claims(tmp_path)
-    err = info.value
+    err, line = broken_copy_error(tmp_path, load_claims, name, old, new, marker)
+    assert isinstance(err, CatalogueError)
     assert message in str(err)
     assert err.path == str(tmp_path / name) and err.line == line and err.field == field
     assert err.fix
