@@ -86,7 +86,11 @@ def test(extra_args: list[str]) -> int:
     steps = [
         ("ruff format --check", [PYTHON, "-m", "ruff", "format", "--check", "."]),
         ("ruff check", [PYTHON, "-m", "ruff", "check", "."]),
-        ("pytest", [PYTHON, "-m", "pytest", "-n", "2", "--dist", "loadfile", *extra_args]),
+        # --durations: every run ends with where its time went (the slowest tests)
+        (
+            "pytest",
+            [PYTHON, "-m", "pytest", "-n2", "--dist=loadfile", "--durations=15", *extra_args],
+        ),
     ]
     for name, command in steps:
         say(f"{name} ...")
@@ -94,7 +98,7 @@ def test(extra_args: list[str]) -> int:
         if status != 0:
             say(f"{name} failed (exit {status})")
             return status
-    return 0
+    return 0  # pytest's own last line says how long the tests took
 
 
 def notebooks(extra_args: list[str]) -> int:
