@@ -22,7 +22,7 @@ import pandas as pd
 from .errors import KitError, UnknownIdError, unknown_id_message
 from .files import read_text_file
 from .folders import HasPath, bundled_readings_path, course_folder, fresh
-from .validate import Record
+from .validate import Record, key_lines
 from .yamlio import MAX_FILE_NODES, load_document
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "CatalogueError",
     "Character",
     "Scene",
+    "list_entries",
     "load_catalogue",
     "unknown_id_message",
 ]
@@ -132,21 +133,46 @@ def read_catalogue_file(path: Path) -> tuple[Any, Any]:
     )
 
 
-def _records(path: Path, key: str, what: str) -> list[Record]:
-    """The entries of the file's top-level list, each as a :class:`Record` with its lines."""
+def list_entries(
+    path: Path, key: str, what: str, *, only_key: bool = False
+) -> list[tuple[Record, Any]]:
+    """The entries of a course file's top-level ``key:`` list, each as a :class:`Record`
+    (with its lines) and its YAML node: the one reader of every list-shaped course file
+    (scenes, characters, themes, sources, questions). ``only_key`` refuses any other
+    top-level field. Every problem is a located :class:`CatalogueError`.
+
+    >>> from rustbone_kit.folders import bundled_readings_path
+    >>> rec, _ = list_entries(bundled_readings_path() / "scenes.yaml", "scenes", "scene")[0]
+    >>> rec.item["id"], rec.line > 1
+    ('journey-south', True)
+    """
     data, node = read_catalogue_file(path)
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
         raise CatalogueError(
             f"expected a top-level '{key}:' list",
             path=path,
             line=1,
-            fix=f"start the file with '{key}:' and list one item per '- id: ...' entry",
+            field=key,
+            fix=f"start the file with '{key}:' and list one '- id: ...' entry per {what}",
+        )
+    extra = [k for k in data if k != key] if only_key else []
+    if extra:
+        raise CatalogueError(
+            f"unknown top-level field {extra[0]!r}",
+            path=path,
+            line=key_lines(node).get(str(extra[0]), 1),
+            field=str(extra[0]),
+            fix=f"keep only the '{key}:' list at the top level",
         )
     entries = next(v for k, v in node.value if k.value == key).value
     return [
-        Record.of_node(item, entries[i], what=what, path=path, error=CatalogueError)
+        (Record.of_node(item, entries[i], what=what, path=path, error=CatalogueError), entries[i])
         for i, item in enumerate(data[key])
     ]
+
+
+def _records(path: Path, key: str, what: str) -> list[Record]:
+    return [rec for rec, _ in list_entries(path, key, what)]
 
 
 _CHARACTER_FIELDS = {

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
 from pathlib import Path
 
-from .catalogue import CatalogueError, read_catalogue_file
+from .catalogue import list_entries
 from .errors import ArgumentError, UnknownIdError
 from .folders import HasPath, bundled_readings_path, course_folder, fresh
 from .terms import TermIndex, term_problem
@@ -110,20 +110,9 @@ def load_themes(folder: str | Path | None = None, *, name: str = LEXICON_FILE) -
     """
     folder = Path(folder) if folder is not None else bundled_readings_path()
     path = folder / _file_name(name)
-    data, node = read_catalogue_file(path)
-    if not isinstance(data, dict) or not isinstance(data.get("themes"), list):
-        raise CatalogueError(
-            "expected a top-level 'themes:' list",
-            path=path,
-            line=1,
-            field="themes",
-            fix="start the list with 'themes:' and one '- id: ...' per theme",
-        )
-    entries = next(v for k, v in node.value if k.value == "themes").value
     seen: dict[str, int] = {}
     themes = []
-    for i, item in enumerate(data["themes"]):
-        rec = Record.of_node(item, entries[i], what="theme", path=path, error=CatalogueError)
+    for rec, _ in list_entries(path, "themes", "theme"):
         themes.append(_check_theme(rec))
         rec.slug("id", seen)
     return Lexicon(tuple(themes), path)

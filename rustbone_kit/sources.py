@@ -24,10 +24,10 @@ from typing import Any
 
 import pandas as pd
 
-from .catalogue import CatalogueError, read_catalogue_file
+from .catalogue import list_entries
 from .errors import UnknownIdError, unknown_id_message
 from .folders import HasPath, bundled_readings_path, course_folder, fresh
-from .validate import Record, key_lines
+from .validate import Record
 
 __all__ = [
     "KINDS",
@@ -238,30 +238,9 @@ def load_sources(folder: str | Path | None = None) -> Bibliography:
     """
     folder = Path(folder) if folder is not None else bundled_readings_path()
     path = folder / FILE
-    data, node = read_catalogue_file(path)
-    if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
-        raise CatalogueError(
-            "expected a top-level 'sources:' list",
-            path=path,
-            line=1,
-            fix="start the file with 'sources:' and list one '- id: ...' entry per source",
-        )
-    extra = [k for k in data if k != "sources"]
-    if extra:
-        raise CatalogueError(
-            f"unknown top-level field {extra[0]!r}",
-            path=path,
-            line=key_lines(node).get(str(extra[0]), 1),
-            field=str(extra[0]),
-            fix="keep only the 'sources:' list at the top level",
-        )
-    entries = next(v for k, v in node.value if k.value == "sources").value
     seen: dict[str, int] = {}
     found = [
-        _source(
-            Record.of_node(item, entries[i], what="source", path=path, error=CatalogueError), seen
-        )
-        for i, item in enumerate(data["sources"])
+        _source(rec, seen) for rec, _ in list_entries(path, "sources", "source", only_key=True)
     ]
     return Bibliography(sources=tuple(found), path=path)
 

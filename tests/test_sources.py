@@ -172,7 +172,7 @@ BAD_FILES = [
     ('    supports: ["what it says"]', "    supports: []", "supports", "has no 'supports'", 11),
     ("    title_is_descriptive: true", "    title_is_descriptive: maybe", "title_is_descriptive",
      "true or false", 6),
-    ("sources:\n", "source:\n", None, "expected a top-level 'sources:' list", 1),
+    ("sources:\n", "source:\n", "sources", "expected a top-level 'sources:' list", 1),
 ]  # fmt: skip
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from ..catalogue import CatalogueError, read_catalogue_file
+from ..catalogue import CatalogueError, list_entries
 from ..folders import bundled_readings_path
 from ..validate import Record
 from .evidence import Evidence, SceneOf
@@ -162,23 +162,10 @@ def load_questions(folder: str | Path | None = None, *, strict: bool = True) -> 
     """
     folder = Path(folder) if folder is not None else bundled_readings_path()
     path = folder / QUESTIONS_FILE
-    data, node = read_catalogue_file(path)
-    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
-        raise CatalogueError(
-            "expected a top-level 'questions:' list",
-            path=path,
-            line=1,
-            fix="start the file with 'questions:' and list one '- id: ...' entry per question",
-        )
-    Record.of_node(data, node, what="questions file", path=path, error=CatalogueError).fields(
-        {"questions": True}
-    )
-    nodes = _child(node, "questions").value
     found: dict[str, Question] = {}
     problems: list[CatalogueError] = []
     seen: dict[str, int] = {}
-    for item, item_node in zip(data["questions"], nodes, strict=True):
-        rec = Record.of_node(item, item_node, what="question", path=path, error=CatalogueError)
+    for rec, item_node in list_entries(path, "questions", "question", only_key=True):
         try:
             q = _question(rec, item_node, seen)
         except CatalogueError as error:
