@@ -178,7 +178,7 @@ def test_heldout_sentences_get_no_false_scene_and_top1_keeps_its_floor(name):
 
 
 @pytest.mark.xfail(
-    strict=False,
+    strict=True,  # reaching the target makes this XPASS and fail: then remove the marker
     reason="target of issue 15 not reached: BM25 over the scene's description, one-word cues "
     "and characters finds 6/45 and 3/33 with no false scene; with no bar at all it ranks "
     "22/45 and 23/33 first, but then 6 and 2 of the 10 no-scene sentences get a scene and "
