@@ -148,7 +148,7 @@ def student_source(source: str, *, cell_type: str = "code", path: str = "<soluti
     return "\n".join(out)
 
 
-def _is_check(cell: nbformat.NotebookNode) -> bool:
+def is_check_cell(cell: nbformat.NotebookNode) -> bool:
     """Whether a code cell calls ``check(...)`` (or ``x.check(...)``)."""
     if cell.cell_type != "code" or not _CHECK_CALL.search(cell.source):
         return False
@@ -170,7 +170,7 @@ def graded_cells(solution: nbformat.NotebookNode) -> list[int]:
     return [
         i
         for i, cell in enumerate(solution.cells)
-        if cell.cell_type == "code" and (BEGIN in cell.source or _is_check(cell))
+        if cell.cell_type == "code" and (BEGIN in cell.source or is_check_cell(cell))
     ]
 
 
@@ -179,7 +179,7 @@ def _refuse_unguarded_checks(solution: nbformat.NotebookNode, path: str) -> None
     unguarded, regions, checks = [], 0, 0
     for number, cell in enumerate(solution.cells, start=1):
         regions += cell.cell_type == "code" and BEGIN in cell.source
-        if _is_check(cell):
+        if is_check_cell(cell):
             checks += 1
             if not regions:
                 unguarded.append(number)
@@ -204,7 +204,7 @@ def _passing(nb: nbformat.NotebookNode) -> list[str]:
 
 def stored_answers(exercise: nbformat.NotebookNode, graded: Iterable[int]) -> str | None:
     """Why the exercise's stored outputs could show answers, or None if they cannot."""
-    graded = set(graded) | {i for i, c in enumerate(exercise.cells) if _is_check(c)}
+    graded = set(graded) | {i for i, c in enumerate(exercise.cells) if is_check_cell(c)}
     shown = [f"#{i + 1}" for i, c in enumerate(exercise.cells) if c.get("outputs") and i in graded]
     passed = _passing(exercise)
     parts = [f"graded cell(s) {', '.join(shown)} store outputs"] if shown else []

@@ -26,6 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import nbformat
+
+from ..exercises import is_check_cell
 from .answers import ENCODER, MARKER, decode
 
 __all__ = ["Limits", "Run", "questions_of", "run_submission"]
@@ -50,9 +53,13 @@ class Run:
 
 
 def _is_check(cell: dict) -> bool:
-    tags = cell.get("metadata", {}).get("tags", [])
+    """A cell the grader does not run: the exercises' own rule for a check cell
+    (:func:`~rustbone_kit.exercises.is_check_cell`), a cell tagged ``check``, or
+    ``progress()``."""
     source = "".join(cell.get("source", ""))
-    return "check" in tags or "check(" in source or "progress(" in source
+    node = nbformat.from_dict({**cell, "cell_type": cell.get("cell_type"), "source": source})
+    tags = cell.get("metadata", {}).get("tags", [])
+    return "check" in tags or is_check_cell(node) or "progress(" in source
 
 
 def questions_of(exercise: dict) -> list[tuple[str, str]]:
