@@ -3,6 +3,8 @@
 A reading is a UTF-8 Markdown file: a YAML header between two ``---`` lines, then the
 critic's text exactly as found. :func:`load_corpus` reads a folder of them (the bundled
 readings by default) into a :class:`Corpus` of :class:`Reading` objects.
+:func:`require_english` is the one language rule of the measures whose word lists are
+English.
 
 >>> corpus = load_corpus()
 >>> corpus.ids
@@ -15,19 +17,19 @@ readings by default) into a :class:`Corpus` of :class:`Reading` objects.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from .errors import ReadingError, UnknownIdError
+from .errors import KNOWN_SHOWN, LanguageError, ReadingError, UnknownIdError
 from .files import read_bytes_file
 from .folders import bundled_readings_path
 from .reading import FIELDS, Reading, parse_reading
 
-__all__ = ["Corpus", "load_corpus", "register_scene_view"]
+__all__ = ["Corpus", "load_corpus", "register_scene_view", "require_english"]
 
 #: The function behind :meth:`Corpus.scene`, registered by the scenes layer.
 _SCENE_VIEW: list[Callable[..., Any]] = []
@@ -119,14 +121,19 @@ class Corpus(Sequence[Reading]):
     def to_frame(self) -> pd.DataFrame:
         """One tidy row per reading: its metadata, then words, sentences, passages.
 
+        ``language`` is the reading's language code, ``en`` where the header gives none.
+
         >>> frame = load_corpus().to_frame()
         >>> frame.loc["bowditch", "author"], int(frame.loc["bowditch", "passages"])
         ('Carol Bowditch', 11)
+        >>> frame.loc["bowditch", "language"]
+        'en'
         """
         rows = []
         for r in self.readings:
             row = {name: r.meta.get(name) for name in FIELDS if name != "checksum"}
             row.update(
+                language=r.language,
                 words=r.words,
                 sentences=len(r.sentences),
                 passages=len(r.passages),
@@ -253,3 +260,46 @@ def load_corpus(path: str | Path | None = None, *, strict: bool = True) -> Corpu
             )
         raise first
     return Corpus(readings=tuple(readings), problems=tuple(problems), path=folder)
+
+
+def require_english(
+    readings: Iterable[Reading], measure: str, why: str, *, fix: str | None = None
+) -> list[Reading]:
+    """The readings, if all are in English; else a :class:`LanguageError` naming the others.
+
+    For the measures whose word lists are English: they refuse a reading in another language
+    rather than score it with words it does not use. ``fix`` replaces the usual advice (pass
+    ``readings=`` with the English ones).
+
+    >>> from rustbone_kit.reading import reading_from_text
+    >>> fr = reading_from_text("Ali nage.", id="critique", language="fr")
+    >>> try:
+    ...     require_english([fr], "rk.sentence_tone", "VADER's English lexicon")
+    ... except LanguageError as err:
+    ...     print(err.readings, err.field)
+    (('critique', 'fr'),) language
+    """
+    chosen = list(readings)
+    others = [r for r in chosen if not r.is_english]
+    if not others:
+        return chosen
+    english = [r.id for r in chosen if r.is_english]
+    named = ", ".join(f"{r.id} ({r.language})" for r in others[:KNOWN_SHOWN])
+    if len(others) > KNOWN_SHOWN:
+        named += f" ... ({len(others) - KNOWN_SHOWN:,} more)"
+    if fix is None:
+        listed = repr(english) if len(english) <= 6 else "[r.id for r in corpus if r.is_english]"
+        fix = (
+            f"pass readings={listed}, the English ones"
+            if english
+            else "read these texts with the measures for any language (concordance, theme "
+            "counts with a lexicon in their language)"
+        )
+    these = "this reading is" if len(others) == 1 else "these readings are"
+    raise LanguageError(
+        f"{measure} reads English only ({why}), and {these} in another language: {named}",
+        path=others[0].path,
+        field="language",
+        fix=f"{fix}; the README's 'Languages' says which measures work in which language",
+        readings=[(r.id, r.language) for r in others],
+    )

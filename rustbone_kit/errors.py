@@ -18,6 +18,7 @@ __all__ = [
     "ArgumentError",
     "ChecksumError",
     "KitError",
+    "LanguageError",
     "ReadingError",
     "StaleFileError",
     "UnknownIdError",
@@ -103,6 +104,21 @@ class ArgumentError(KitError, ValueError):
 
 class ChecksumError(ReadingError):
     """A reading's body no longer matches the checksum in its header."""
+
+
+class LanguageError(KitError, ValueError):
+    """A measure whose word lists are English, asked of readings in another language.
+
+    ``readings`` holds ``(reading id, language code)`` of each reading it refused.
+
+    >>> err = LanguageError("no", field="language", readings=[("critique", "fr")])
+    >>> err.readings, isinstance(err, ValueError)
+    ((('critique', 'fr'),), True)
+    """
+
+    def __init__(self, problem: str, *, readings: Sequence[tuple[str, str]] = (), **where):
+        self.readings = tuple((str(r), str(lang)) for r, lang in readings)
+        super().__init__(problem, **where)
 
 
 class StaleFileError(KitError):

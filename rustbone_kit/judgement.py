@@ -16,6 +16,11 @@ film" scores negative, though the critic may mean it as praise. Many critics' wo
 ("superbly", "taut", "nuanced") are not in its lexicon and score zero. A sentence naming two
 characters counts for both. Read the sentences behind every number.
 
+English only. VADER's lexicon and the kit's hedges and intensifiers are English words, so
+:func:`sentence_tone` and :func:`stance` refuse a reading whose header gives another
+``language`` (a :class:`~rustbone_kit.errors.LanguageError` naming it), even in a corpus
+that mixes languages: pass ``readings=`` with the English ones. Nothing is skipped silently.
+
 >>> from rustbone_kit import load_corpus
 >>> tone = sentence_tone(load_corpus())
 >>> tone.columns.tolist()[:6]
@@ -31,7 +36,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .catalogue import Catalogue, catalogue_for
-from .corpus import Corpus
+from .corpus import Corpus, require_english
 from .reading import Reading
 from .scenes import scene_labels
 from .terms import TermIndex, words_of
@@ -181,6 +186,7 @@ def _marker_index() -> TermIndex:
 def word_tone(words: Iterable[str]) -> pd.DataFrame:
     """How VADER's lexicon scores single words (-4 to +4), so a student can see why a sentence
     scored as it did. A word missing from the lexicon has no valence: it counts for nothing.
+    The lexicon is English: a word of another language is simply not in it.
 
     >>> word_tone(["steals", "superbly"]).values.tolist()
     [['steals', True, -2.3], ['superbly', False, None]]
@@ -199,6 +205,9 @@ def _tone(compound: float) -> str:
         return "negative"
     return "neutral"
 
+
+#: Why the tone measures refuse another language (the message of their LanguageError).
+_ENGLISH_WORDS = "VADER's lexicon and the kit's hedges and intensifiers are English words"
 
 _TONE_COLUMNS = [
     "reading",
@@ -256,7 +265,8 @@ def sentence_tone(
 
     ``tone`` is positive at compound >= 0.05, negative at <= -0.05, else neutral.
     ``scene`` keeps the sentences on that scene (reference annotation, suggestions for
-    readings nobody annotated, or the ``labels`` given).
+    readings nobody annotated, or the ``labels`` given). English only: a reading in another
+    language among those read (all, or ``readings``) raises a ``LanguageError`` naming it.
 
     >>> from rustbone_kit import load_corpus
     >>> t = sentence_tone(load_corpus(), readings=["marchant"])
@@ -266,6 +276,18 @@ def sentence_tone(
     ['compiled-page']
     """
     chosen = [corpus[r] for r in readings] if readings is not None else list(corpus)
+    return _tone_of(corpus, chosen, "rk.sentence_tone", scene, labels)
+
+
+def _tone_of(
+    corpus: Corpus,
+    chosen: list[Reading],
+    measure: str,
+    scene: str | None = None,
+    labels: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The tone table of the chosen readings, named ``measure`` when one is not English."""
+    require_english(chosen, measure, _ENGLISH_WORDS)
     rows = [row for reading in chosen for row in _reading_tone(reading)]
     frame = pd.DataFrame(rows, columns=_TONE_COLUMNS)
     if scene is None:
@@ -277,7 +299,11 @@ def sentence_tone(
 
 
 def stance(
-    corpus: Corpus, *, catalogue: Catalogue | None = None, with_sentences: bool = False
+    corpus: Corpus,
+    *,
+    readings: Iterable[str] | None = None,
+    catalogue: Catalogue | None = None,
+    with_sentences: bool = False,
 ) -> pd.DataFrame:
     """Each critic's tone toward each character: the sentences naming the character.
 
@@ -285,7 +311,8 @@ def stance(
     the actor's name (``characters.yaml``). Rows for every (reading, character) pair, zeros
     included: ``sentences`` naming them, ``mean_compound`` (empty when none), counts of
     positive, negative and neutral sentences. ``with_sentences=True`` returns one row per
-    (sentence, character) instead, for reading the evidence.
+    (sentence, character) instead, for reading the evidence. ``readings`` keeps those
+    readings; English only, as :func:`sentence_tone`.
 
     The tone is the sentence's, not the critic's attitude to the character: "Ali neglects
     his son" is negative about Ali, but "Stéphanie loses her legs" is negative too, and says
@@ -298,7 +325,8 @@ def stance(
     """
     cat = catalogue or catalogue_for(corpus)
     index = TermIndex((c.id, m) for c in cat.characters for m in c.mentions)
-    tone = sentence_tone(corpus)
+    chosen = [corpus[r] for r in readings] if readings is not None else list(corpus)
+    tone = _tone_of(corpus, chosen, "rk.stance")
     named = []
     for row in tone.itertuples(index=False):
         for cid in {key for key, _, _ in index.match_per_key(words_of(row.text))}:
@@ -309,7 +337,7 @@ def stance(
     if with_sentences:
         return evidence
     grid = pd.DataFrame(
-        [(r, c.id, c.names[0]) for r in corpus.ids for c in cat.characters],
+        [(r.id, c.id, c.names[0]) for r in chosen for c in cat.characters],
         columns=["reading", "character", "name"],
     )
     grouped = evidence.groupby(["reading", "character"])

@@ -5,8 +5,8 @@ critic's text exactly as found. :func:`parse_reading` turns a file's bytes into 
 :class:`Reading`; :func:`reading_from_text` makes one from text typed in a notebook.
 
 >>> r = parse_reading(b"---\\nid: demo\\ntitle: T\\nkind: review\\n---\\nAli swims. She laughs.")
->>> r.id, [s.text for s in r.sentences]
-('demo', ['Ali swims.', 'She laughs.'])
+>>> r.id, [s.text for s in r.sentences], r.language
+('demo', ['Ali swims.', 'She laughs.'], 'en')
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from .yamlio import load_mapping
 
 __all__ = [
     "DELIMITER",
+    "ENGLISH",
     "FIELDS",
     "Reading",
     "body_checksum",
@@ -59,7 +60,11 @@ FIELDS: Mapping[str, FieldSpec] = MappingProxyType(
         "url": FieldSpec(False, "the address it was found at; null if unknown", "url: null"),
         "date": FieldSpec(False, "the date as written", "date: 2012-11-01"),
         "rating": FieldSpec(False, "the rating as written", 'rating: "7.2"'),
-        "language": FieldSpec(False, "the language code", "language: en"),
+        "language": FieldSpec(
+            False,
+            "a language code: en, fr, de, or with a region, en-GB; absent or null means en",
+            "language: en",
+        ),
         "seed": FieldSpec(False, "the file the text was copied from", "seed: 001_review.txt"),
         "notes": FieldSpec(
             False,
@@ -74,6 +79,27 @@ FIELDS: Mapping[str, FieldSpec] = MappingProxyType(
 REQUIRED = tuple(name for name, spec in FIELDS.items() if spec.required)
 _CHECKSUM = re.compile(r"^sha256:[0-9a-f]{64}$")
 DELIMITER = re.compile(r"^---[ \t]*$")
+#: The language of a reading whose header gives none.
+ENGLISH = "en"
+# a BCP-47 primary language subtag, optionally a region (two letters or three digits)
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-(?:[A-Z]{2}|[0-9]{3}))?$")
+_LANGUAGE_NAMES = {"english": "en", "french": "fr", "français": "fr", "francais": "fr"}
+_LANGUAGE_NAMES |= {"german": "de", "deutsch": "de", "spanish": "es", "español": "es"}
+_LANGUAGE_NAMES |= {"italian": "it", "portuguese": "pt", "dutch": "nl"}
+
+
+def _language_fix(value: str) -> str:
+    """How to write ``value`` as a language code: a guess when one is plain."""
+    guess = _LANGUAGE_NAMES.get(value.strip().lower())
+    if guess is None:
+        primary, _, region = value.strip().replace("_", "-").partition("-")
+        guess = primary.lower() + (f"-{region.upper()}" if region else "")
+    if _LANGUAGE.match(guess):
+        return f"write 'language: {guess}'"
+    return (
+        "write a language code: two or three lower-case letters (en, fr, de), "
+        "optionally a region (en-GB); or delete the line for English"
+    )
 
 
 def body_checksum(body: str) -> str:
@@ -109,6 +135,16 @@ class Reading:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "meta", MappingProxyType(dict(self.meta)))
+
+    @property
+    def language(self) -> str:
+        """The header's language code; :data:`ENGLISH` (``"en"``) when it gives none."""
+        return self.meta.get("language") or ENGLISH
+
+    @property
+    def is_english(self) -> bool:
+        """Whether the reading is in English: ``en``, with or without a region (``en-GB``)."""
+        return self.language.split("-")[0] == ENGLISH
 
     @cached_property
     def passages(self) -> tuple[Span, ...]:
@@ -175,6 +211,15 @@ def _check_field(name: str, value: Any, path: str, line: int | None) -> None:
                 fix=f"give it a value, e.g. '{spec.example}'",
             )
         return
+    if name == "language" and isinstance(value, bool):
+        raise ReadingError(
+            f"field 'language' must be a language code, found {str(value).lower()}",
+            path=path,
+            line=line,
+            field=name,
+            fix="YAML reads no, yes, on and off as true or false: write the code in quotes, "
+            'e.g. language: "no" (Norwegian)',
+        )
     if not isinstance(value, str):
         kind = {bool: "true/false", list: "a list", dict: "a mapping"}.get(
             type(value), type(value).__name__
@@ -202,6 +247,14 @@ def _check_field(name: str, value: Any, path: str, line: int | None) -> None:
             line=line,
             field=name,
             fix=f"write it as 'id: {suggestion}'",
+        )
+    if name == "language" and not _LANGUAGE.match(value):
+        raise ReadingError(
+            f"language {value!r} is not a language code",
+            path=path,
+            line=line,
+            field=name,
+            fix=_language_fix(value),
         )
     if name == "checksum" and not _CHECKSUM.match(value):
         raise ReadingError(
@@ -295,14 +348,18 @@ def reading_from_text(
     title: str = "My reading",
     author: str | None = None,
     kind: str = "student reading",
+    language: str = ENGLISH,
 ) -> Reading:
     """A reading made from text typed in a notebook, to run the kit's tools on one's own words.
 
     Lines broken inside a paragraph are joined; a blank line starts a new paragraph.
+    ``language`` is a language code, as in a header (``"fr"``, ``"en-GB"``).
 
     >>> r = reading_from_text("Ali carries her\\ninto the sea.\\n\\nIt moves me.", author="Sam")
     >>> r.id, r.meta["kind"], [p.text for p in r.passages]
     ('my-reading', 'student reading', ['Ali carries her into the sea.', 'It moves me.'])
+    >>> reading_from_text("Ali nage.", language="fr").language
+    'fr'
     """
     if not isinstance(text, str) or not text.strip():
         raise ReadingError(
@@ -314,7 +371,13 @@ def reading_from_text(
             field="id",
             fix="use lower-case letters, digits and single hyphens, like 'my-reading'",
         )
-    meta = {"id": id, "title": title, "kind": kind, "author": author}
+    if not isinstance(language, str) or not _LANGUAGE.match(language):
+        raise ReadingError(
+            f"language {language!r} is not a language code",
+            field="language",
+            fix=_language_fix(str(language)),
+        )
+    meta = {"id": id, "title": title, "kind": kind, "author": author, "language": language}
     # typed text wraps lines inside a paragraph; the kit's passages are whole lines
     paragraphs = re.split(r"\n\s*\n", text.strip())
     body = "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())

@@ -1,7 +1,11 @@
 """The one stop-word list of the kit, and the rule for a content word.
 
->>> is_stopword("The"), is_content_word("orca")
-(True, True)
+The list is English. In a text of another language its function words ("les", "und") would
+count as content, so the measures built on it (distinctive words) refuse a reading whose
+header gives another ``language``; see :func:`~rustbone_kit.corpus.require_english`.
+
+>>> is_stopword("The"), is_content_word("orca"), is_stopword("les")
+(True, True, False)
 """
 
 from __future__ import annotations
@@ -10,7 +14,11 @@ from .text import fold_text
 
 __all__ = ["STOPWORDS", "is_content_word", "is_stopword"]
 
-
+#: The one stop-word list of the kit: English function words (articles, pronouns, auxiliaries,
+#: prepositions, conjunctions, common adverbs), folded, written for the kit. Distinctive
+#: words, shared-word highlighting and every other tool that skips "words that say nothing"
+#: use this list and no other, so their results agree. Contractions are listed by their parts
+#: as :func:`~rustbone_kit.terms.words_of` splits them ("it's" gives "it" and "s").
 STOPWORDS = frozenset(
     """
     a about above after again against all almost also although am among an and another any

@@ -294,6 +294,16 @@ def split_sentences(text: str, passages: list[Span], *, prefix: str = "s") -> li
     syntok is a rule-based segmenter that ships no data and gives character offsets; it
     also splits where web text dropped the space after a full stop ("resilience.And").
 
+    Its rules are written for English, German and Spanish, and serve for other languages
+    that end sentences with ``. ! ?`` (French: "M. Dupont" stays whole, a spaced " !" ends a
+    sentence). Abbreviations it does not know may split a sentence; a full stop of another
+    script (Chinese 。, Hindi ।) is not a sentence end to it, so such a passage stays one
+    sentence. Readings in any language are split: check the sentences of a new language.
+
+    >>> t = "M. Dupont rit. Quel film !\\n她很好。他也好。"
+    >>> [s.text for s in split_sentences(t, split_lines(t))]
+    ['M. Dupont rit.', 'Quel film !', '她很好。他也好。']
+
     >>> t = "It is winter. Sam falls through the ice.\\nBone Fragments"
     >>> [s.text for s in split_sentences(t, split_lines(t))]
     ['It is winter.', 'Sam falls through the ice.', 'Bone Fragments']
@@ -343,11 +353,6 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _WORD.finditer(text)]
 
 
-#: The one stop-word list of the kit: English function words (articles, pronouns, auxiliaries,
-#: prepositions, conjunctions, common adverbs), folded, written for the kit. Distinctive
-#: words, shared-word highlighting and every other tool that skips "words that say nothing"
-#: use this list and no other, so their results agree. Contractions are listed by their parts
-#: as :func:`~rustbone_kit.terms.words_of` splits them ("it's" gives "it" and "s").
 def span_id_at(spans: Sequence[Span], starts: Sequence[int], offset: int) -> str:
     """The id of the span (sentence, passage) holding ``offset``; ``starts`` are their starts.
 

@@ -3,6 +3,9 @@
 - :func:`distinctive_words`: what one critic says more than the others (log-likelihood);
 - :func:`concordance`: keyword in context for any term, filterable by reading and scene.
 
+The concordance works in any language. Distinctive words leave out the kit's English stop
+words, so they refuse a reading in another language (a ``LanguageError`` naming it).
+
 >>> from rustbone_kit import load_corpus
 >>> concordance(load_corpus(), "orca*", window=20).match.iloc[0].lower()[:4]
 'orca'
@@ -17,7 +20,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .catalogue import catalogue_for
-from .corpus import Corpus
+from .corpus import Corpus, require_english
 from .reading import Reading
 from .scenes import scene_labels
 from .stoplist import is_content_word
@@ -49,7 +52,12 @@ def _g2(a: int, b: int, c: int, d: int) -> float:
 
 
 def distinctive_words(
-    corpus: Corpus, reading_id: str, *, top: int = 20, min_count: int = 2
+    corpus: Corpus,
+    reading_id: str,
+    *,
+    top: int = 20,
+    min_count: int = 2,
+    readings: Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """The words one reading uses more than the rest of the corpus, strongest first.
 
@@ -63,8 +71,11 @@ def distinctive_words(
     often. ``rate`` and ``other_rate`` are per 1,000 *content* words (stop words, numbers and
     single letters not counted), so they differ from :func:`theme_table`'s rates per 1,000
     words. Ties in G2 are listed alphabetically. Words are folded; stop words
-    (:data:`~rustbone_kit.text.STOPWORDS`), numbers and single letters are left out;
-    ``min_count`` drops words the reading uses fewer times.
+    (:data:`~rustbone_kit.stoplist.STOPWORDS`), numbers and single letters are left out;
+    ``min_count`` drops words the reading uses fewer times. ``readings`` compares it with
+    those readings only (the reading itself is always counted). English only: the stop list
+    is English, so a reading in another language among those counted raises a
+    :class:`~rustbone_kit.errors.LanguageError` naming it.
 
     >>> from rustbone_kit import load_corpus
     >>> words = distinctive_words(load_corpus(), "compiled-page", top=3)
@@ -72,11 +83,15 @@ def distinctive_words(
     ['word', 'count', 'rate', 'other_count', 'other_rate', 'g2', 'log_ratio']
     """
     target = corpus[reading_id]
+    chosen = [corpus[r] for r in readings] if readings is not None else list(corpus)
+    why = "it leaves out the kit's stop list of English words"
+    if not target.is_english:
+        require_english([target], "rk.distinctive_words", why, fix="choose an English reading")
+    others = require_english([r for r in chosen if r is not target], "rk.distinctive_words", why)
     mine = _content_words(target)
     rest: Counter = Counter()
-    for r in corpus:
-        if r is not target:
-            rest.update(_content_words(r))
+    for r in others:
+        rest.update(_content_words(r))
     c, d = sum(mine.values()), sum(rest.values())
     rows = []
     for word, a in mine.items():

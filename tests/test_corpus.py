@@ -115,3 +115,11 @@ def test_strict_load_raises_the_first_problem_and_counts_the_rest(tmp_path):
         rk.load_corpus(tmp_path)
     assert info.value.path.endswith("a.md")
     assert any("1 more problem(s)" in note for note in info.value.__notes__)
+
+
+def test_to_frame_gives_each_readings_language_english_where_none_is_written():
+    mine = rk.reading_from_text("Ali nage.", id="critique", language="fr")
+    frame = rk.load_corpus().with_readings(mine).to_frame()
+    assert frame["language"].tolist() == ["en"] * 5 + ["fr"]
+    bare = rk.Corpus((rk.Reading(id="x", meta={"id": "x", "title": "X", "kind": "k"}, text="A."),))
+    assert bare.to_frame().loc["x", "language"] == "en"

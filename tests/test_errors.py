@@ -23,6 +23,7 @@ def test_every_error_is_in_the_kits_one_family():
     assert issubclass(rk.ReadingError, rk.KitError) and issubclass(rk.ReadingError, ValueError)
     for error in (ArgumentError, ChecksumError, ReadingError, StaleFileError, UnknownIdError):
         assert issubclass(error, KitError), error
+    assert issubclass(rk.LanguageError, KitError) and issubclass(rk.LanguageError, ValueError)
     assert issubclass(ChecksumError, ReadingError)
 
 

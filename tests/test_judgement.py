@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from helpers import reading
+from helpers import FRENCH, reading, write
 
 import rustbone_kit as rk
 from rustbone_kit.corpus import Corpus
+from rustbone_kit.errors import LanguageError
 from rustbone_kit.judgement import parse_rating, ratings, sentence_tone, stance
 
 
@@ -66,3 +67,59 @@ def test_sentence_tone_of_one_scene():
     assert sorted(fights.sentence) == sorted(labels.sentence)
     with pytest.raises(KeyError, match="did you mean 'ice'"):
         sentence_tone(corpus, scene="icee")
+
+
+# --- readings in another language ---------------------------------------------------------------
+
+
+@pytest.fixture
+def mixed(tmp_path) -> tuple[Corpus, Corpus]:
+    """The bundled readings, and the same with a French review (read from a file) added."""
+    write(tmp_path, "critique.md", FRENCH)
+    french = rk.load_corpus(tmp_path)["critique"]
+    bundled = rk.load_corpus()
+    return bundled, bundled.with_readings(french)
+
+
+@pytest.mark.parametrize("measure", [sentence_tone, stance])
+def test_tone_measures_refuse_a_reading_in_another_language_naming_it(mixed, measure):
+    bundled, corpus = mixed
+    with pytest.raises(LanguageError) as info:
+        measure(corpus)
+    err = info.value
+    assert err.readings == (("critique", "fr"),)
+    assert err.field == "language" and err.path.endswith("critique.md")
+    assert f"rk.{measure.__name__} reads English only" in err.problem
+    assert "critique (fr)" in err.problem and "VADER" in err.problem
+    assert f"readings={list(bundled.ids)!r}" in err.fix and "'Languages'" in err.fix
+    assert isinstance(err, rk.KitError) and isinstance(err, ValueError)
+
+
+def test_a_french_reading_alone_or_chosen_by_id_is_refused_too(mixed):
+    _, corpus = mixed
+    with pytest.raises(LanguageError, match=r"critique \(fr\)") as info:
+        sentence_tone(corpus, readings=["marchant", "critique"])
+    assert "readings=['marchant']" in info.value.fix
+    with pytest.raises(LanguageError, match="measures for any language"):
+        sentence_tone(Corpus((corpus["critique"],)))  # no English reading to offer
+
+
+def test_english_readings_of_a_mixed_corpus_keep_their_numbers(mixed):
+    bundled, corpus = mixed
+    english = [r.id for r in corpus if r.is_english]
+    assert english == list(bundled.ids)
+    pd.testing.assert_frame_equal(sentence_tone(corpus, readings=english), sentence_tone(bundled))
+    pd.testing.assert_frame_equal(stance(corpus, readings=english), stance(bundled))
+    tone = sentence_tone(corpus, readings=["marchant"])
+    assert tone.loc[tone.text.str.startswith("This can be interpreted"), "hedges"].iloc[0] == (
+        "I suppose"
+    )
+    assert sentence_tone(corpus, readings=english, scene="ice").reading.unique().tolist() == [
+        "compiled-page"
+    ]
+
+
+def test_english_with_a_region_is_english():
+    corpus = Corpus((reading("x", "The acting is wonderful.", language="en-GB"),))
+    assert sentence_tone(corpus).tone.tolist() == ["positive"]
+    assert stance(corpus, readings=["x"]).reading.unique().tolist() == ["x"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import GOOD, load_error, write
+from helpers import FRENCH, GOOD, load_error, write
 
 import rustbone_kit as rk
 from rustbone_kit.errors import UnknownIdError
@@ -143,3 +143,65 @@ def test_a_changed_character_in_a_bundled_reading_fails_its_checksum(tmp_path):
     tampered = source.read_bytes().replace(b"a short story", b"two short stories")
     err = load_error(tmp_path, tampered, name="overview.md")
     assert "checksum mismatch" in str(err)
+
+
+# --- the language ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", ["en", "fr", "fra", "en-GB", "es-419"])
+def test_a_language_code_is_accepted_and_kept(tmp_path, code):
+    write(tmp_path, "demo.md", GOOD.replace("kind: review", f"kind: review\nlanguage: {code}"))
+    reading = rk.load_corpus(tmp_path)["demo"]
+    assert reading.language == code
+    assert reading.is_english == code.startswith("en")
+
+
+@pytest.mark.parametrize("header", ["", "\nlanguage: null"])
+def test_a_reading_without_a_language_is_english(tmp_path, header):
+    write(tmp_path, "demo.md", GOOD.replace("kind: review", "kind: review" + header))
+    reading = rk.load_corpus(tmp_path)["demo"]
+    assert (reading.language, reading.is_english) == ("en", True)
+    assert "absent or null means en" in rk.FIELDS["language"].help
+
+
+@pytest.mark.parametrize(
+    ("written", "fix"),
+    [("English", "write 'language: en'"), ("EN", "write 'language: en'"),
+     ("en_gb", "write 'language: en-GB'"), ("Français", "write 'language: fr'"),
+     ("fr-FRA", "two or three lower-case letters"), ("klingon", "two or three lower-case")],
+)  # fmt: skip
+def test_a_bad_language_names_file_line_field_and_fix(tmp_path, written, fix):
+    err = load_error(tmp_path, GOOD.replace("kind: review", f"kind: review\nlanguage: {written}"))
+    assert isinstance(err, rk.ReadingError)
+    assert (err.path, err.line, err.field) == (str(tmp_path / "bad.md"), 5, "language")
+    assert f"language {written!r} is not a language code" in err.problem
+    assert fix in err.fix
+
+
+def test_an_unquoted_no_is_read_by_yaml_as_false_and_the_fix_says_so(tmp_path):
+    err = load_error(tmp_path, GOOD.replace("kind: review", "kind: review\nlanguage: no"))
+    assert err.field == "language" and err.line == 5 and "found false" in err.problem
+    assert 'language: "no"' in err.fix
+
+
+def test_a_reading_typed_in_a_notebook_may_give_its_language():
+    assert rk.reading_from_text("Ali swims.").language == "en"
+    french = rk.reading_from_text("Ali nage.", id="critique", language="fr")
+    assert (french.language, french.is_english, french.meta["language"]) == ("fr", False, "fr")
+    with pytest.raises(rk.ReadingError) as info:
+        rk.reading_from_text("Ali nage.", language="French")
+    assert info.value.field == "language" and "language: fr" in info.value.fix
+
+
+def test_a_french_reading_is_split_and_counted_like_any_other(tmp_path):
+    write(tmp_path, "critique.md", FRENCH)
+    reading = rk.load_corpus(tmp_path)["critique"]
+    assert reading.words == 29  # "L'accident" is one word, as "Ali's" is
+    assert [p.id for p in reading.passages] == ["critique:p1", "critique:p2"]
+    assert [s.text for s in reading.sentences] == [
+        "Ali travaille comme videur dans une boîte de nuit.",
+        "Stéphanie dresse des orques.",
+        "L'accident la prive de ses jambes.",
+        "Ali la porte dans la mer, et elle nage enfin !",  # the French space before "!"
+    ]
+    assert rk.load_corpus(tmp_path).to_frame().loc["critique", "language"] == "fr"

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
-from helpers import reading, small_corpus
+from helpers import FRENCH, folder, reading, small_corpus, write
 
 import rustbone_kit as rk
 from rustbone_kit.corpus import Corpus
+from rustbone_kit.errors import LanguageError
+from rustbone_kit.lexicon import Lexicon, Theme
 from rustbone_kit.words import concordance, distinctive_words
 
 
@@ -70,3 +73,65 @@ def test_curly_and_straight_apostrophes_accents_and_case_alike():
     corpus = Corpus((reading("x", "Stéphanie’s legs. STEPHANIE'S legs. stephanie's legs."),))
     assert len(concordance(corpus, "stephanie's legs")) == 3
     assert len(concordance(corpus, "Stéphanie’s")) == 3
+
+
+# --- readings in another language ---------------------------------------------------------------
+
+
+def _with_french(tmp_path) -> tuple[Corpus, Corpus]:
+    write(tmp_path, "critique.md", FRENCH)
+    bundled = rk.load_corpus()
+    return bundled, bundled.with_readings(rk.load_corpus(tmp_path)["critique"])
+
+
+def test_distinctive_words_refuse_a_corpus_with_a_reading_in_another_language(tmp_path):
+    bundled, corpus = _with_french(tmp_path)
+    with pytest.raises(LanguageError) as info:
+        distinctive_words(corpus, "marchant")
+    err = info.value
+    assert err.readings == (("critique", "fr"),) and err.field == "language"
+    assert "rk.distinctive_words reads English only" in err.problem
+    assert "stop list" in err.problem and "critique (fr)" in err.problem
+    others = [r for r in bundled.ids if r != "marchant"]
+    assert f"readings={others!r}" in err.fix
+    # the English readings, chosen, give the numbers they gave before
+    pd.testing.assert_frame_equal(
+        distinctive_words(corpus, "marchant", readings=others),
+        distinctive_words(bundled, "marchant"),
+    )
+    with pytest.raises(LanguageError, match="choose an English reading"):
+        distinctive_words(corpus, "critique", readings=["marchant"])
+
+
+def test_distinctive_words_against_chosen_readings_only():
+    corpus = Corpus(
+        (
+            reading("x", "whale whale whale whale sea sea dog"),
+            reading("y", "dog dog dog dog sea sea whale"),
+            reading("z", "whale " * 40),
+        )
+    )
+    assert distinctive_words(corpus, "x", min_count=1, readings=["y"]).word.tolist() == ["whale"]
+    assert distinctive_words(corpus, "x", min_count=1).word.tolist() == ["sea", "dog"]
+
+
+def test_the_measures_for_any_language_work_on_a_french_reading(tmp_path):
+    notes = """\
+        annotator: reference
+        annotations:
+          - {reading: critique, quote: "Ali travaille comme videur", scenes: [club]}
+        """
+    corpus = rk.load_corpus(folder(tmp_path, notes, reading=FRENCH))
+    (tmp_path / "annotations" / "me.yaml").rename(tmp_path / "annotations" / "reference.yaml")
+    kwic = concordance(corpus, "orque*", window=12)
+    assert kwic[["sentence", "left", "match"]].values.tolist() == [
+        ["critique:s2", " dresse des ", "orques"]
+    ]
+    assert concordance(corpus, "boite de nuit").match.tolist() == ["boîte de nuit"]
+    lexicon = Lexicon((Theme("eau", "L'eau", "la mer", ("mer", "nage*")),))
+    hits = rk.theme_hits(corpus, lexicon=lexicon)
+    assert hits.matched.tolist() == ["mer", "nage"]
+    table = rk.theme_table(corpus, lexicon=lexicon)
+    assert table[["hits", "words"]].values.tolist() == [[2, 29]]
+    passages = corpus.scene("club").passages["critique"]
+    assert [p.text for p in passages] == ["Ali travaille comme videur dans une boîte de nuit."]
