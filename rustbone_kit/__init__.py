@@ -18,18 +18,20 @@ import importlib
 import importlib.metadata
 from typing import TYPE_CHECKING
 
-from .adaptation import load_adaptation
+from .adaptation import adaptation_for, load_adaptation
 from .agreement import agreement, evaluate
 from .annotations import annotation_table, load_annotations
 from .catalogue import catalogue_for, load_catalogue
-from .claims import load_claims, slips
+from .claims import claims_for, load_claims, slips
 from .class_agreement import class_agreement
 from .corpus import Corpus, load_corpus
+from .course import course_for, course_path, lesson_examples, load_course
 from .course_sync import my_copy, pull_report
 from .errors import (
     ArgumentError,
     ChecksumError,
     KitError,
+    LanguageError,
     ReadingError,
     StaleFileError,
     UnknownIdError,
@@ -62,11 +64,13 @@ __all__ = [
     "ChecksumError",
     "Corpus",
     "KitError",
+    "LanguageError",
     "Reading",
     "ReadingError",
     "Span",
     "StaleFileError",
     "UnknownIdError",
+    "adaptation_for",
     "agreement",
     "annotation_table",
     "body_checksum",
@@ -75,20 +79,25 @@ __all__ = [
     "charts",
     "checks",
     "cite",
+    "claims_for",
     "class_agreement",
     "concordance",
     "count_words",
+    "course_for",
+    "course_path",
     "distinctive_words",
     "evaluate",
     "fold",
     "hedge_shares",
     "hit_spans",
+    "lesson_examples",
     "lexicon_for",
     "load_adaptation",
     "load_annotations",
     "load_catalogue",
     "load_claims",
     "load_corpus",
+    "load_course",
     "load_sources",
     "load_themes",
     "mean_tone",

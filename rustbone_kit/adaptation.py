@@ -31,8 +31,9 @@ import pandas as pd
 import yaml
 
 from .catalogue import CatalogueError, read_catalogue_file
+from .course import course_folder
 from .errors import UnknownIdError, unknown_id_message
-from .folders import bundled_readings_path
+from .folders import HasPath, bundled_readings_path, fresh
 from .sources import Bibliography, cited_ids, load_sources
 from .validate import Record, key_lines
 
@@ -44,6 +45,7 @@ __all__ = [
     "Adaptation",
     "Dispute",
     "Story",
+    "adaptation_for",
     "load_adaptation",
 ]
 
@@ -378,3 +380,13 @@ def load_adaptation(folder: str | Path | None = None) -> Adaptation:
         film=film,
         path=path,
     )
+
+
+def adaptation_for(corpus: HasPath | None) -> Adaptation:
+    """The adaptation table of a corpus's course (``adaptation.yaml`` beside its readings; the
+    bundled one for None), read again whenever the file changes.
+
+    >>> adaptation_for(None).collection["author"]
+    'Craig Davidson'
+    """
+    return fresh(load_adaptation, course_folder(corpus, "adaptation.yaml"), "adaptation.yaml")

@@ -19,9 +19,10 @@ from typing import Any
 
 import pandas as pd
 
+from .course import course_folder
 from .errors import KitError, UnknownIdError, unknown_id_message
 from .files import read_text_file
-from .folders import HasPath, bundled_readings_path, course_folder, fresh
+from .folders import HasPath, bundled_readings_path, fresh
 from .validate import Record, key_lines
 from .yamlio import MAX_FILE_NODES, load_document
 

@@ -23,10 +23,11 @@ import pandas as pd
 from .adaptation import _Checker, _read, _section, _top_fields
 from .annotations import VERDICTS, load_annotations
 from .corpus import Corpus
-from .folders import bundled_readings_path
+from .course import course_folder
+from .folders import HasPath, bundled_readings_path, fresh
 from .sources import cited_ids, load_sources
 
-__all__ = ["CLAIM_COLUMNS", "SLIP_COLUMNS", "load_claims", "slips"]
+__all__ = ["CLAIM_COLUMNS", "SLIP_COLUMNS", "claims_for", "load_claims", "slips"]
 
 CLAIM_COLUMNS = ("id", "claim", "verdict", "fact", "source")
 SLIP_COLUMNS = ("reading", "text", "note", "verdict", "source", "line")
@@ -104,3 +105,13 @@ def slips(corpus: Corpus, annotator: str | Path = "reference") -> pd.DataFrame:
         if note.flag == "factual-slip"
     ]
     return pd.DataFrame(rows, columns=list(SLIP_COLUMNS))
+
+
+def claims_for(corpus: HasPath | None) -> pd.DataFrame:
+    """The claims table of a corpus's course (``claims.yaml`` beside its readings; the bundled
+    one for None), read again whenever the file changes.
+
+    >>> len(claims_for(None)) == len(load_claims())
+    True
+    """
+    return fresh(load_claims, course_folder(corpus, "claims.yaml"), "claims.yaml").copy()

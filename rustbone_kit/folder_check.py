@@ -7,7 +7,9 @@ the bibliography, the questions, the adaptation and claims tables, and every
 ``annotations/*.yaml`` resolved against the folder's readings (quotes found, ids known). It
 returns one :class:`Finding` per file (a problem is the loader's
 :class:`~rustbone_kit.errors.KitError`, which names the file, line, field and fix); a file the
-folder does not hold is ``absent``, not a problem. ``rustbone-kit check-readings`` prints them.
+folder does not hold is ``absent`` (or ``borrowed``, when its ``course.yaml`` takes the bundled
+copy), not a problem. The course file is checked too, with every lesson example that names a
+scene, reading, character or theme. ``rustbone-kit check-readings`` prints them.
 
 >>> findings = check_folder()
 >>> [f.file for f in findings if f.status != "clean"]
@@ -28,6 +30,7 @@ from .catalogue import Catalogue, load_catalogue
 from .checks.bank import QUESTIONS_FILE, load_questions
 from .claims import load_claims
 from .corpus import Corpus, load_corpus
+from .course import COURSE_FILE, load_course, template_path
 from .errors import KitError
 from .folders import bundled_readings_path
 from .lexicon import load_themes
@@ -36,9 +39,11 @@ from .sources import load_sources
 __all__ = ["ABSENT", "STATUSES", "Finding", "check_folder", "has_problems"]
 
 #: What a finding may say of its file.
-STATUSES = ("clean", "problem", "absent", "skipped")
+STATUSES = ("clean", "problem", "absent", "borrowed", "skipped")
 #: What is said of a course file the folder does not hold.
-ABSENT = "not in this folder (the bundled one applies)"
+ABSENT = "not in this folder (calls that need it say so; course.yaml may borrow the bundled one)"
+#: ... and of one its course file borrows from the bundled course.
+BORROWED = "borrowed from the bundled course (course.yaml, borrow:)"
 
 
 @dataclass(frozen=True)
@@ -70,8 +75,17 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def _borrows(folder: Path) -> tuple[str, ...]:
+    try:
+        return load_course(folder).borrow if (folder / COURSE_FILE).is_file() else ()
+    except KitError:
+        return ()  # the course file's own finding reports it
+
+
 def _one(file: str, folder: Path, present: bool, load: Callable[[], str]) -> Finding:
     if not present:
+        if file in _borrows(folder):
+            return Finding("course", file, "borrowed", BORROWED)
         return Finding("course", file, "absent", ABSENT)
     try:
         return Finding("course", file, "clean", load())
@@ -94,6 +108,10 @@ def _catalogue(folder: Path) -> tuple[Catalogue | None, Finding]:
     names = ("scenes.yaml", "characters.yaml")
     file = " + ".join(names)
     if not any((folder / n).is_file() for n in names):
+        if set(names) & set(_borrows(folder)):
+            return load_catalogue(bundled_readings_path()), Finding(
+                "course", file, "borrowed", BORROWED
+            )
         return None, Finding("course", file, "absent", ABSENT)
     try:
         cat = load_catalogue(folder)
@@ -107,13 +125,13 @@ def _annotations(folder: Path, corpus: Corpus, cat: Catalogue | None) -> list[Fi
     files = sorted((folder / "annotations").glob("*.yaml"))
     if not files:
         return [Finding("course", "annotations/", "absent", "not in this folder (no annotator)")]
-    if cat is None and not (folder / "scenes.yaml").is_file():
-        cat = load_catalogue(bundled_readings_path())  # as catalogue_for would use
     found = []
     for path in files:
         file = f"annotations/{path.name}"
         if cat is None:
-            found.append(Finding("course", file, "skipped", "not checked: fix the catalogue first"))
+            found.append(
+                Finding("course", file, "skipped", "not checked: the folder needs a catalogue")
+            )
             continue
         try:
             loaded = load_annotation_file(corpus, path, catalogue=cat)
@@ -138,6 +156,32 @@ def _questions(folder: Path) -> list[Finding]:
     if not bank.problems:
         found.append(Finding("course", QUESTIONS_FILE, "clean", _plural(len(bank), "question")))
     return found
+
+
+def _course(folder: Path, corpus: Corpus, cat: Catalogue | None) -> list[Finding]:
+    if not (folder / COURSE_FILE).is_file():
+        text = f"not in this folder (new-course needs one: start from {template_path(COURSE_FILE)})"
+        return [Finding("course", COURSE_FILE, "absent", text)]
+    try:
+        course = load_course(folder)
+    except KitError as exc:
+        return [Finding("course", COURSE_FILE, "problem", str(exc))]
+    known = {"reading": set(corpus.ids)}
+    if cat is not None:
+        known |= {"scene": set(cat.scene_ids), "character": {c.id for c in cat.characters}}
+    try:
+        lexicon = "themes.yaml" if (folder / "themes.yaml").is_file() else None
+        lexicon = lexicon or ("themes.yaml" if "themes.yaml" in course.borrow else None)
+        if lexicon:
+            theme_folder = folder if (folder / lexicon).is_file() else bundled_readings_path()
+            known["theme"] = set(load_themes(theme_folder).ids)
+    except KitError:
+        pass  # themes.yaml's own finding reports it
+    problems = course.unknown_ids(known)
+    if problems:
+        return [Finding("course", COURSE_FILE, "problem", str(p)) for p in problems]
+    text = f"{course.title}, {_plural(len(course.lessons), 'lesson')} with examples"
+    return [Finding("course", COURSE_FILE, "clean", text)]
 
 
 def check_folder(folder: str | Path | None = None) -> list[Finding]:
@@ -191,4 +235,5 @@ def check_folder(folder: str | Path | None = None) -> list[Finding]:
         )
     )
     found.extend(_annotations(folder, corpus, cat))
+    found.extend(_course(folder, corpus, cat))
     return found

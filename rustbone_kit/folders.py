@@ -2,12 +2,13 @@
 
 A readings folder holds the readings and, beside them, the files that describe the course
 (``scenes.yaml``, ``characters.yaml``, ``themes.yaml``, ``annotations/`` ...). Every loader
-asks :func:`course_folder` which folder's copy of a file applies, and :func:`fresh` reads it
-again only when the file has changed, so a teacher's edit is seen without restarting.
+asks :func:`rustbone_kit.course.course_folder` which folder's copy of a file applies, and
+:func:`fresh` reads it again only when the file has changed, so a teacher's edit is seen
+without restarting.
 
 >>> (bundled_readings_path() / "scenes.yaml").is_file()
 True
->>> course_folder(None, "themes.yaml") == bundled_readings_path()
+>>> corpus_folder(None) is None
 True
 """
 
@@ -21,7 +22,7 @@ from typing import Any, Protocol, TypeVar
 
 from .errors import ReadingError
 
-__all__ = ["SLUG", "HasPath", "bundled_readings_path", "corpus_folder", "course_folder", "fresh"]
+__all__ = ["SLUG", "HasPath", "bundled_readings_path", "corpus_folder", "fresh"]
 
 #: An id: lower-case letters and digits, in words joined by single hyphens.
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -56,22 +57,12 @@ def bundled_readings_path() -> Path:
 
 
 def corpus_folder(corpus: HasPath | None) -> Path | None:
-    """The folder a corpus was loaded from, or None (a single file, or built in memory)."""
+    """The folder a corpus was loaded from (a single reading's own folder), or None if it was
+    built in memory."""
     path = getattr(corpus, "path", None)
-    return path if path is not None and path.is_dir() else None
-
-
-def course_folder(corpus: HasPath | None, *names: str) -> Path:
-    """The folder whose ``names`` apply to ``corpus``: its own folder if it holds any of
-    them, else the bundled readings (new readings of the same film need no catalogue).
-
-    >>> course_folder(None, "scenes.yaml", "characters.yaml").name
-    'readings'
-    """
-    folder = corpus_folder(corpus)
-    if folder is not None and any((folder / name).exists() for name in names):
-        return folder
-    return bundled_readings_path()
+    if path is None:
+        return None
+    return path if path.is_dir() else path.parent
 
 
 def _stamp(folder: Path, names: Sequence[str]) -> tuple[float, ...]:

@@ -20,8 +20,9 @@ from functools import cached_property, lru_cache, partial
 from pathlib import Path
 
 from .catalogue import list_entries
+from .course import course_folder
 from .errors import ArgumentError, UnknownIdError
-from .folders import HasPath, bundled_readings_path, course_folder, fresh
+from .folders import HasPath, bundled_readings_path, fresh
 from .terms import TermIndex, term_problem
 from .validate import Record
 

@@ -25,8 +25,9 @@ from typing import Any
 import pandas as pd
 
 from .catalogue import list_entries
+from .course import course_folder
 from .errors import UnknownIdError, unknown_id_message
-from .folders import HasPath, bundled_readings_path, course_folder, fresh
+from .folders import HasPath, bundled_readings_path, fresh
 from .validate import Record
 
 __all__ = [

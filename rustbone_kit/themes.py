@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Literal
 
 import pandas as pd
@@ -29,6 +30,7 @@ import pandas as pd
 from .catalogue import catalogue_for
 from .corpus import Corpus
 from .errors import ArgumentError
+from .folders import bundled_readings_path, corpus_folder
 from .lexicon import Lexicon, lexicon_for
 from .reading import Reading
 from .scenes import scene_labels
@@ -102,7 +104,20 @@ def theme_hits(
                     b,
                 )
             )
-    return pd.DataFrame(rows, columns=_HIT_COLUMNS)
+    return _say_borrowed(pd.DataFrame(rows, columns=_HIT_COLUMNS), corpus, lexicon)
+
+
+def _say_borrowed(frame: pd.DataFrame, corpus: Corpus, lexicon: Lexicon) -> pd.DataFrame:
+    """A table counted on another folder with the bundled course's lexicon says so, in a
+    ``lexicon`` column on every row (the course file borrowed it)."""
+    folder = corpus_folder(corpus)
+    bundled = bundled_readings_path().resolve()
+    path = Path(lexicon.path) if lexicon.path is not None else None
+    if folder is None or folder.resolve() == bundled or path is None:
+        return frame
+    if path.resolve().parent == bundled:
+        frame["lexicon"] = f"borrowed: the bundled course's {path.name}"
+    return frame
 
 
 def hit_spans(corpus: Corpus, theme: str, *, lexicon: Lexicon | None = None) -> list[Span]:
@@ -193,4 +208,4 @@ def theme_table(
     grid["rate"] = (grid.hits / grid.words.where(grid.words > 0) * per).fillna(0.0).round(2)
     table = grid[[*keys, "theme", "label", "hits", "words", "rate"]].reset_index(drop=True)
     table.attrs.update(per=per, by=by, lexicon=str(lexicon.path))
-    return table
+    return _say_borrowed(table, corpus, lexicon)

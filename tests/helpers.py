@@ -80,14 +80,18 @@ SCENES = textwrap.dedent(
     """
 )
 
+COURSE = "title: Demo\nborrow: [themes.yaml, sources.yaml]\n"
+
 
 def folder(
     tmp_path: Path, annotations: str | None = None, *, reading: str = READING, **files: str
 ) -> Path:
-    """A readings folder: demo.md, characters.yaml, scenes.yaml and, if given, the
-    annotations of annotator ``me`` (``annotations/me.yaml``). ``characters=`` and
-    ``scenes=`` replace those files' text."""
+    """A readings folder: demo.md, characters.yaml, scenes.yaml, a course.yaml that borrows
+    the bundled themes.yaml and sources.yaml, and, if given, the annotations of annotator
+    ``me`` (``annotations/me.yaml``). ``characters=``, ``scenes=`` and ``course=`` replace
+    those files' text."""
     (tmp_path / "demo.md").write_text(reading)
+    (tmp_path / "course.yaml").write_text(files.get("course", COURSE))
     (tmp_path / "characters.yaml").write_text(files.get("characters", CHARACTERS))
     (tmp_path / "scenes.yaml").write_text(files.get("scenes", SCENES))
     if annotations is not None:
@@ -153,3 +157,20 @@ def broken_copy_error(tmp_path, loader, name, old, new, marker):
     except KitError as err:
         return err, line
     raise AssertionError(f"{name} with {new!r} loaded without an error")
+
+
+# --- a reading in another language ------------------------------------------------------------
+
+#: A short review in French (``language: fr``): two passages, four sentences, 29 words.
+FRENCH = textwrap.dedent(
+    """\
+    ---
+    id: critique
+    title: De rouille et d'os
+    kind: review
+    language: fr
+    ---
+    Ali travaille comme videur dans une boîte de nuit. Stéphanie dresse des orques.
+    L'accident la prive de ses jambes. Ali la porte dans la mer, et elle nage enfin !
+    """
+)

@@ -71,9 +71,13 @@ def test_a_small_catalogue_in_film_order_with_its_lookups(tmp_path):
         cat.character("samm")
 
 
-def test_catalogue_for_a_folder_without_one_is_the_bundled_one(tmp_path):
+def test_catalogue_for_a_folder_without_one_is_refused_unless_its_course_borrows_it(tmp_path):
     write(tmp_path, "demo.md", GOOD)
-    cat = catalogue_for(rk.load_corpus(tmp_path))
+    corpus = rk.load_corpus(tmp_path)
+    with pytest.raises(rk.KitError, match=r"no scenes\.yaml or characters\.yaml"):
+        catalogue_for(corpus)
+    write(tmp_path, "course.yaml", "title: Demo\nborrow: [scenes.yaml, characters.yaml]\n")
+    cat = catalogue_for(corpus)
     assert cat.path == rk.bundled_readings_path() and len(cat.scenes) == 15
     assert catalogue_for(None) is catalogue_for(rk.load_corpus())
 

@@ -80,6 +80,8 @@ def test_every_chart_is_titled_labelled_with_tooltips_and_a_text_alternative(cor
 def test_every_chart_draws_on_a_teachers_own_folder(tmp_path):
     for name in ("marchant.md", "bowditch.md"):
         shutil.copy(rk.bundled_readings_path() / name, tmp_path)
+    borrow = "borrow: [scenes.yaml, characters.yaml, themes.yaml]\n"
+    (tmp_path / "course.yaml").write_text(f"title: Rust and Bone\n{borrow}", "utf-8")
     corpus = rk.load_corpus(tmp_path)
     for name, make in {**CHARTS, "makeup_chart": makeup_chart}.items():
         chart = make(corpus)

@@ -25,6 +25,7 @@ def test_every_command_is_one_module_with_add_parser_and_run(capsys):
     assert names == [
         "check-readings",
         "new-readings",
+        "new-course",
         "checksum",
         "exercises",
         "notebooks",
@@ -110,7 +111,9 @@ def test_check_readings_passes_on_the_second_film_and_lists_what_is_absent(capsy
     assert main(["check-readings", str(folder)]) == 0
     out = capsys.readouterr().out
     assert "course files that load cleanly: scenes.yaml + characters.yaml (11 scenes" in out
-    assert "form.yaml, questions.yaml: not in this folder (the bundled one applies)" in out
+    assert "form.yaml: borrowed from the bundled course (course.yaml, borrow:)" in out
+    assert "questions.yaml: not in this folder (calls that need it say so" in out
+    assert "course.yaml (The Salt Orchard, " in out
 
 
 def test_new_readings_writes_templates_that_check_cleanly(tmp_path, capsys):
@@ -123,6 +126,7 @@ def test_new_readings_writes_templates_that_check_cleanly(tmp_path, capsys):
         "annotations/reference.yaml",
         "characters.yaml",
         "claims.yaml",
+        "course.yaml",
         "example-review.md",
         "questions.yaml",
         "scenes.yaml",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rustbone_kit.folder_check import ABSENT, check_folder, has_problems
+from rustbone_kit.folder_check import ABSENT, BORROWED, check_folder, has_problems
 from rustbone_kit.folders import bundled_readings_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,6 +20,8 @@ BREAKS = [
     ("adaptation.yaml", "    kind: kept\n", "    kind: kep\n", "field 'kind'"),
     ("claims.yaml", "    verdict: wrong\n", "    verdict: wrongish\n", "field 'verdict'"),
     ("questions.yaml", "    kind: number\n", "    kind: numbr\n", "field 'kind'"),
+    ("course.yaml", "language: en\n", "language: English\n", "field 'language'"),
+    ("course.yaml", "    scene: orca-accident\n", "    scene: orca-acident\n", "did you mean"),
 ]
 
 
@@ -43,13 +45,16 @@ def test_the_bundled_folder_and_the_second_film_are_clean():
         findings = check_folder(folder)
         assert not has_problems(findings), [str(f) for f in findings if f.status == "problem"]
     salt = {f.file: f for f in check_folder(ROOT / "courses" / "salt-orchard")}
-    assert salt["form.yaml"].status == "absent" and salt["form.yaml"].text == ABSENT
+    assert salt["form.yaml"].status == "borrowed" and salt["form.yaml"].text == BORROWED
+    assert salt["course.yaml"].status == "clean" and "The Salt Orchard" in salt["course.yaml"].text
     assert salt["questions.yaml"].status == "absent"
     assert salt["annotations/reference.yaml"].status == "clean"
     assert salt["readings"].loaded[0] == "benn-note"
 
 
-@pytest.mark.parametrize(("name", "old", "new", "says"), BREAKS, ids=[b[0] for b in BREAKS])
+@pytest.mark.parametrize(
+    ("name", "old", "new", "says"), BREAKS, ids=[f"{b[0]}-{b[3]}" for b in BREAKS]
+)
 def test_a_broken_course_file_is_a_located_problem(tmp_path, name, old, new, says):
     folder = copy_of_bundled(tmp_path)
     line = break_file(folder, name, old, new)
@@ -76,7 +81,8 @@ def test_a_folder_of_readings_only_lists_every_course_file_as_absent(tmp_path):
     findings = check_folder(tmp_path)
     assert not has_problems(findings)
     absent = [f.file for f in findings if f.status == "absent"]
-    assert "themes.yaml" in absent and "annotations/" in absent and len(absent) == 8
+    assert "themes.yaml" in absent and "annotations/" in absent and "course.yaml" in absent
+    assert len(absent) == 9 and ABSENT.startswith("not in this folder")
 
 
 def test_reading_problems_are_listed_with_the_course_files(tmp_path):
@@ -86,3 +92,13 @@ def test_reading_problems_are_listed_with_the_course_files(tmp_path):
     (problem,) = [f for f in findings if f.status == "problem"]
     assert problem.part == "readings" and problem.file == "extra.md"
     assert "missing header" in problem.text
+
+
+def test_a_borrowed_catalogue_lets_the_annotations_be_checked(tmp_path):
+    shutil.copy(bundled_readings_path() / "bowditch.md", tmp_path)
+    (tmp_path / "annotations").mkdir()
+    (tmp_path / "course.yaml").write_text('title: "x"\nborrow: [scenes.yaml]\n', "utf-8")
+    shutil.copy(bundled_readings_path() / "annotations" / "second.yaml", tmp_path / "annotations")
+    found = {f.file: f for f in check_folder(tmp_path)}
+    assert found["scenes.yaml + characters.yaml"].status == "borrowed"
+    assert found["annotations/second.yaml"].status in {"clean", "problem"}  # checked, not skipped

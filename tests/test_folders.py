@@ -1,4 +1,4 @@
-"""Where a course's files are: the bundled folder, the "beside the corpus" rule, and fresh()."""
+"""Where a course's files are: the bundled folder, a corpus's own folder, and fresh()."""
 
 from __future__ import annotations
 
@@ -14,11 +14,8 @@ from rustbone_kit.folders import (
     SLUG,
     bundled_readings_path,
     corpus_folder,
-    course_folder,
     fresh,
 )
-
-CATALOGUE = ("scenes.yaml", "characters.yaml")
 
 
 def test_the_bundled_folder_holds_the_readings_and_the_course_files():
@@ -43,29 +40,9 @@ def test_a_slug_is_lower_case_words_joined_by_single_hyphens(text, ok):
 def test_corpus_folder_is_the_folder_a_corpus_was_loaded_from(tmp_path):
     write(tmp_path, "demo.md", GOOD)
     assert corpus_folder(rk.load_corpus(tmp_path)) == tmp_path
-    assert corpus_folder(rk.load_corpus(tmp_path / "demo.md")) is None  # a single file
+    assert corpus_folder(rk.load_corpus(tmp_path / "demo.md")) == tmp_path  # a single file's
     assert corpus_folder(SimpleNamespace(path=None)) is None  # built in memory
     assert corpus_folder(None) is None
-
-
-def test_a_folder_with_none_of_the_files_falls_back_to_the_bundled_folder(tmp_path):
-    write(tmp_path, "demo.md", GOOD)
-    corpus = rk.load_corpus(tmp_path)
-    assert course_folder(corpus, *CATALOGUE) == bundled_readings_path()
-    assert course_folder(corpus, "themes.yaml") == bundled_readings_path()
-    assert course_folder(None, *CATALOGUE) == bundled_readings_path()
-    assert course_folder(SimpleNamespace(path=None), "themes.yaml") == bundled_readings_path()
-
-
-def test_a_folder_with_any_of_the_files_is_its_own_course_folder(tmp_path):
-    write(tmp_path, "demo.md", GOOD)
-    corpus = rk.load_corpus(tmp_path)
-    write(tmp_path, "scenes.yaml", "scenes: []\n")
-    # one file of the pair is enough: the missing one is then an error, never the bundled one
-    assert course_folder(corpus, *CATALOGUE) == tmp_path
-    assert course_folder(corpus, "themes.yaml") == bundled_readings_path()
-    (tmp_path / "annotations").mkdir()
-    assert course_folder(corpus, "annotations") == tmp_path  # a folder counts too
 
 
 def counting_loader(calls: list[Path]):

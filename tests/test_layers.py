@@ -20,6 +20,7 @@ LAYERS: list[set[str]] = [
     {"stoplist"},
     {"terms", "yamlio"},
     {"validate"},
+    {"course"},  # course.yaml: the film, what is borrowed, each lesson's examples
     {"reading"},
     {"corpus"},
     {"catalogue"},
@@ -35,7 +36,8 @@ LAYERS: list[set[str]] = [
     {"charts", "widgets", "checks"},  # checks: the questions are data (readings/questions.yaml)
     {"folder_check"},  # every course file of a folder, with its loader (check-readings)
     {"notebooks", "course_sync", "course_link"},  # a class's copy of the course (git, nbgitpuller)
-    {"exercises", "release", "handout"},  # handout: a lesson run, rendered as a static page
+    # handout: a lesson run as a static page; course_template: new-course from the lessons
+    {"exercises", "release", "handout", "course_template"},
     {"grading"},
     {"cli"},
 ]

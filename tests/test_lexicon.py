@@ -61,9 +61,13 @@ def test_a_lexicon_without_a_themes_list(tmp_path):
     assert err.value.line == 1 and err.value.field == "themes"
 
 
-def test_a_folder_without_a_lexicon_uses_the_bundled_one(tmp_path):
+def test_a_folder_without_a_lexicon_is_refused_unless_its_course_borrows_one(tmp_path):
     shutil.copy(rk.bundled_readings_path() / "marchant.md", tmp_path)
     corpus = rk.load_corpus(tmp_path)
+    with pytest.raises(rk.KitError, match=r"no themes\.yaml") as info:
+        lexicon_for(corpus)
+    assert "borrow:" in info.value.fix and "templates" in info.value.fix
+    (tmp_path / "course.yaml").write_text("title: Demo\nborrow: [themes.yaml]\n", "utf-8")
     assert lexicon_for(corpus).path == rk.bundled_readings_path() / "themes.yaml"
     with pytest.raises(CatalogueError, match=r"no themes\.yaml"):
         load_themes(tmp_path)
@@ -90,7 +94,10 @@ def test_a_second_lexicon_is_read_by_name_and_follows_the_same_rules(tmp_path):
     assert "hand-held" in form.theme("camera").terms
     shutil.copy(rk.bundled_readings_path() / "marchant.md", tmp_path)
     corpus = rk.load_corpus(tmp_path)
-    assert lexicon_for(corpus, name="form.yaml").path == form.path  # the bundled one applies
+    (tmp_path / "course.yaml").write_text(
+        "title: Demo\nborrow: [themes.yaml, form.yaml]\n", "utf-8"
+    )
+    assert lexicon_for(corpus, name="form.yaml").path == form.path  # borrowed
     (tmp_path / "form.yaml").write_text(ONE_THEME, encoding="utf-8")
     assert lexicon_for(corpus, name="form.yaml").ids == ("money",)  # the folder's own
     assert lexicon_for(corpus).path == rk.bundled_readings_path() / "themes.yaml"  # unchanged

@@ -129,7 +129,8 @@ def test_rk_sources_and_cite():
 def test_a_corpus_uses_the_bibliography_beside_it(tmp_path):
     shutil.copy(rk.bundled_readings_path() / "bowditch.md", tmp_path / "bowditch.md")
     corpus = rk.load_corpus(tmp_path)
-    assert sources_for(corpus).path == rk.bundled_readings_path() / "sources.yaml"
+    with pytest.raises(rk.KitError, match=r"no sources\.yaml"):
+        sources_for(corpus)
     (tmp_path / "sources.yaml").write_text(ONE, encoding="utf-8")
     assert sources_for(corpus).ids == ("my-review",)
     assert rk.sources(corpus).id.tolist() == ["my-review"]

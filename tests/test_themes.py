@@ -68,3 +68,14 @@ def test_theme_table_by_passage_and_scene(small):
 def test_every_bundled_theme_has_hits():
     table = theme_table(rk.load_corpus())
     assert (table.groupby("theme").hits.sum() > 0).all()
+
+
+def test_a_table_counted_with_a_borrowed_lexicon_says_so_on_every_row(tmp_path):
+    import shutil
+
+    shutil.copy(rk.bundled_readings_path() / "marchant.md", tmp_path)
+    (tmp_path / "course.yaml").write_text("title: Demo\nborrow: [themes.yaml]\n", "utf-8")
+    corpus = rk.load_corpus(tmp_path)
+    for table in (rk.theme_table(corpus), rk.theme_hits(corpus)):
+        assert len(table) and set(table.lexicon) == {"borrowed: the bundled course's themes.yaml"}
+    assert "lexicon" not in rk.theme_table(rk.load_corpus()).columns  # the bundled course's own

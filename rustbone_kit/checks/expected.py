@@ -44,8 +44,8 @@ from ..annotations import annotation_table
 from ..catalogue import catalogue_for
 from ..claims import load_claims, slips
 from ..corpus import Corpus
+from ..course import course_folder
 from ..errors import ArgumentError, KitError, closest
-from ..folders import course_folder
 from ..judgement import hedge_shares, ratings, sentence_tone, stance
 from ..measures import passage_table
 from ..scenes import scene_coverage, scene_labels, scene_passages

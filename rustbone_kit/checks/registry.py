@@ -7,8 +7,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..corpus import Corpus, load_corpus
+from ..course import course_folder
 from ..errors import KitError, UnknownIdError
-from ..folders import course_folder, fresh
+from ..folders import fresh
 from ..terms import words_of
 from .bank import QUESTIONS_FILE, Question, QuestionBank, load_questions
 from .expected import ExpectedError

@@ -32,6 +32,7 @@ from . import (
     handout,
     link,
     my_copy,
+    new_course,
     new_readings,
     notebooks,
     pull_report,
@@ -45,6 +46,7 @@ __all__ = ["COMMANDS", "build_parser", "main", "stamp_checksum"]
 COMMANDS = (
     check_readings,
     new_readings,
+    new_course,
     checksum,
     exercises,
     notebooks,

@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     clean = [f"{f.file} ({f.text})" for f in course if f.status == "clean"]
     if clean:
         print(f"course files that load cleanly: {', '.join(clean)}")
-    for status, label in (("absent", None), ("skipped", "not checked")):
+    for status, label in (("borrowed", None), ("absent", None), ("skipped", "not checked")):
         files = [f for f in course if f.status == status]
         for text in dict.fromkeys(f.text for f in files):
             names = ", ".join(f.file for f in files if f.text == text)
