@@ -252,7 +252,9 @@ def _typed_lessons(data: Any, node: Any) -> Any:
             for name, item in examples.value:
                 got = values.get(name.value)
                 if isinstance(got, list) and isinstance(item.value, list):
-                    values[name.value] = [_number(n, v) for n, v in zip(item.value, got)]
+                    values[name.value] = [
+                        _number(n, v) for n, v in zip(item.value, got, strict=True)
+                    ]
                 else:
                     values[name.value] = _number(item, got)
     return raw

@@ -23,8 +23,10 @@ method with placeholders that the course fills in:
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +35,9 @@ import nbformat
 from .catalogue import catalogue_for
 from .corpus import Corpus, load_corpus
 from .course import LessonExamples, course_for, load_course
+from .course_exercises import write_exercises
 from .errors import KitError
-from .notebooks import execute_all, read_notebook, write_notebook
+from .notebooks import execute_notebook, read_notebook, write_notebook
 
 __all__ = ["TEMPLATE_KEY", "generic_lesson", "lesson_templates", "new_course", "render_markdown"]
 
@@ -173,8 +176,10 @@ def new_course(
     templates: str | Path | None = None,
 ) -> list[Path]:
     """Write a course for the readings in ``folder`` into the new folder ``out``: the readings
-    (``out/readings``), the lessons made from the templates (``out/lessons``), and a skeleton of
-    teacher's notes; run the lessons so their outputs are stored (unless ``execute=False``).
+    (``out/readings``), the lessons made from the templates (``out/lessons``), a skeleton of
+    teacher's notes, and, from the folder's ``questions.yaml``, the exercises and their key
+    (``out/exercises``, ``out/solutions``); run them so their outputs are stored (unless
+    ``execute=False``).
 
     ``lessons`` keeps only the templates whose number is listed ("04"). Returns the lessons.
     """
@@ -201,5 +206,15 @@ def new_course(
         written.append(out / "lessons" / name)
     (out / "lessons" / "TEACHING.md").write_text(_teaching_notes(corpus, chosen), "utf-8")
     if execute:
-        execute_all(written)
+        _execute(written)
+    if (folder / "questions.yaml").is_file():
+        write_exercises(out / "readings", out, execute=execute)
     return written
+
+
+def _execute(paths: list[Path]) -> None:
+    """Run the lessons, two at a time on a machine with two cores or more, with progress."""
+    jobs = max(1, min(2, os.cpu_count() or 1))
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        for number, report in enumerate(pool.map(execute_notebook, paths), start=1):
+            print(f"[{number}/{len(paths)}] {report}", flush=True)

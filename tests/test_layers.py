@@ -37,7 +37,9 @@ LAYERS: list[set[str]] = [
     {"folder_check"},  # every course file of a folder, with its loader (check-readings)
     {"notebooks", "course_sync", "course_link"},  # a class's copy of the course (git, nbgitpuller)
     # handout: a lesson run as a static page; course_template: new-course from the lessons
-    {"exercises", "release", "handout", "course_template"},
+    {"exercises", "release", "handout"},
+    {"course_exercises"},  # a course's exercises and key, from its questions.yaml
+    {"course_template"},
     {"grading"},
     {"cli"},
 ]

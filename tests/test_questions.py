@@ -40,3 +40,24 @@ def test_every_question_is_data_in_the_bundled_file_and_none_lives_in_python():
     for qid, question in bank.items():
         assert question.lesson in exercises and question.lesson[:2] == qid[:2], qid
         assert question.points == 1, qid
+
+
+def test_every_question_of_the_second_film_is_answered_by_its_solution():
+    from rustbone_kit.checks import check, reset
+
+    folder = ROOT / "courses" / "salt-orchard"
+    bank = rk.checks.bank.load_questions(folder)  # strict: every entry is well formed
+    corpus = rk.load_corpus(folder)
+    assert {q.lesson for q in bank.values()} <= {p.stem for p in (ROOT / "exercises").glob("*")}
+    kinds = {type(q.answer).__name__ for q in bank.values()}
+    assert kinds >= {"Number", "Readings", "Choice", "Table", "Evidence", "SceneOf"}, kinds
+    for qid, question in bank.items():
+        assert question.text and question.solution, qid
+        reset()  # each solution's claim is judged on its own, as in a fresh notebook
+        answer = eval(question.solution, {"rk": rk, "corpus": corpus})
+        feedback = check(qid, answer, corpus=corpus)
+        assert feedback.passed, (qid, feedback.message)
+        assert check(qid, None, corpus=corpus).status == "not answered", qid
+    # the checks are this film's: a count of another scene's silent readings does not pass
+    assert check("02.1", len(corpus.scene("bonfire").silent), corpus=corpus).passed
+    assert not check("02.1", len(corpus.scene("wassail").silent), corpus=corpus).passed

@@ -46,7 +46,15 @@ KINDS: dict[str, type[Answer]] = {
     "scene_of": SceneOf,
 }
 
-_QUESTION_FIELDS = {"id": True, "lesson": True, "prompt": True, "kind": True, "points": False}
+_QUESTION_FIELDS = {
+    "id": True,
+    "lesson": True,
+    "prompt": True,
+    "kind": True,
+    "points": False,
+    "text": False,
+    "solution": False,
+}
 _ID = re.compile(r"[0-9]{2}\.[0-9]+")
 _LESSON = re.compile(r"[0-9]{2}_[a-z0-9_]+")
 
@@ -54,13 +62,17 @@ _LESSON = re.compile(r"[0-9]{2}_[a-z0-9_]+")
 @dataclass(frozen=True)
 class Question:
     """A question of an exercise: its id, a short prompt, and the kind of answer it takes;
-    ``lesson`` is the exercise it belongs to, ``points`` what passing it is worth."""
+    ``lesson`` is the exercise it belongs to, ``points`` what passing it is worth; ``text``
+    the question in full (markdown) and ``solution`` the teacher's answer (a Python
+    expression), from which ``rustbone-kit new-course`` writes the exercise and its key."""
 
     id: str
     prompt: str
     answer: Answer
     lesson: str = ""
     points: int = 1
+    text: str | None = None
+    solution: str | None = None
 
 
 @dataclass(frozen=True)
@@ -148,7 +160,18 @@ def _question(rec: Record, node: yaml.Node, seen: dict[str, int]) -> Question:
     points = rec.number("points")
     answer = _answer(rec, node, kind)
     seen[qid] = rec.lines.get("id", rec.line or 0)
-    return Question(qid, rec.text("prompt"), answer, lesson, 1 if points is None else points)
+    points = 1 if points is None else points
+    solution = rec.text("solution")
+    if solution is not None:
+        try:
+            compile(solution, f"{rec.path}, question {qid}", "eval")
+        except SyntaxError as error:
+            rec.fail(
+                f"the solution of {qid} is not a Python expression: {error.msg}",
+                "solution",
+                "write the answer as one expression, e.g. len(corpus.scene('ice').silent)",
+            )
+    return Question(qid, rec.text("prompt"), answer, lesson, points, rec.text("text"), solution)
 
 
 def load_questions(folder: str | Path | None = None, *, strict: bool = True) -> QuestionBank:
