@@ -39,11 +39,19 @@ from .course_exercises import write_exercises
 from .errors import KitError
 from .notebooks import execute_notebook, read_notebook, write_notebook
 
-__all__ = ["TEMPLATE_KEY", "generic_lesson", "lesson_templates", "new_course", "render_markdown"]
+__all__ = [
+    "TEMPLATE_KEY",
+    "generic_lesson",
+    "lesson_templates",
+    "needed_examples",
+    "new_course",
+    "render_markdown",
+]
 
 #: The cell metadata key that holds a markdown cell's generic twin.
 TEMPLATE_KEY = "rustbone"
 _FIELD = re.compile(r"\{\{|\}\}|\{([a-z_][a-z0-9_]*)(?:\.(title))?\}")
+_USED = re.compile(r"\blesson\.([a-z_][a-z0-9_]*)")
 _SKIP = ("*.bak", "*.bak[0-9]*", "__pycache__", ".ipynb_checkpoints")
 
 
@@ -148,6 +156,36 @@ def generic_lesson(template: str | Path, corpus: Corpus) -> nbformat.NotebookNod
     return nb
 
 
+def needed_examples(template: str | Path) -> set[str]:
+    """The lesson examples a template uses: in its code (``lesson.NAME``) and in its
+    markdown cells' generic twins (``{NAME}``, ``{NAME.title}``), film fields left out.
+
+    >>> sorted(needed_examples(lesson_templates()[3]))[:2]
+    ['diction_term', 'other_term']
+    """
+    nb = read_notebook(Path(template))
+    facts = {"film", "year", "director", "source_work", "source_author"}
+    found: set[str] = set()
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            found |= set(_USED.findall(cell.source))
+        generic = cell.metadata.get(TEMPLATE_KEY, {}).get("generic")
+        if cell.cell_type == "markdown" and generic:
+            found |= {m.group(1) for m in _FIELD.finditer(generic) if m.group(1)} - facts
+    return found
+
+
+def _missing(corpus: Corpus, templates: list[Path]) -> list[str]:
+    course = course_for(corpus)
+    lines = []
+    for path in templates:
+        have = set(course.lesson(path.name[:2]).as_dict())
+        lack = sorted(needed_examples(path) - have)
+        if lack:
+            lines.append(f'lessons: "{path.name[:2]}": needs {", ".join(lack)}')
+    return lines
+
+
 def _teaching_notes(corpus: Corpus, lessons: list[Path]) -> str:
     course = course_for(corpus)
     lines = [
@@ -197,6 +235,15 @@ def new_course(
     if not chosen:
         raise KitError("no lesson has those numbers", fix="give numbers such as 01 04")
     corpus = load_corpus(folder)
+    missing = _missing(corpus, chosen)
+    if missing:
+        raise KitError(
+            f"the course file lacks {len(missing)} lesson(s)' examples: " + "; ".join(missing),
+            path=folder / "course.yaml",
+            field="lessons",
+            fix="add each example under its lesson (readings/course.yaml shows the bundled "
+            "film's, with comments), or make only the lessons it has with --lessons",
+        )
     made = [(path.name, generic_lesson(path, corpus)) for path in chosen]  # all before writing
     shutil.copytree(folder, out / "readings", ignore=shutil.ignore_patterns(*_SKIP))
     (out / "lessons").mkdir()

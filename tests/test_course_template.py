@@ -14,6 +14,7 @@ from rustbone_kit.course import MissingFileError
 from rustbone_kit.course_template import (
     generic_lesson,
     lesson_templates,
+    needed_examples,
     new_course,
     render_markdown,
 )
@@ -91,4 +92,22 @@ def test_new_course_needs_a_course_file(tmp_path):
     shutil.copy(SALT / "overview.md", folder)
     with pytest.raises(MissingFileError, match=r"course\.yaml"):
         new_course(folder, tmp_path / "out", execute=False)
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_bundled_course_file_gives_each_lesson_exactly_the_examples_it_uses():
+    for path in lesson_templates():
+        have = set(rk.lesson_examples(None, path.name[:2]).as_dict())
+        assert needed_examples(path) == have, path.name
+
+
+def test_a_course_file_lacking_examples_is_refused_listing_every_lesson_and_name(tmp_path):
+    folder = tmp_path / "readings"
+    shutil.copytree(SALT, folder)
+    path = folder / "course.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("    diction_term:", "    dikshun_term:", 1), "utf-8")
+    with pytest.raises(KitError) as info:
+        new_course(folder, tmp_path / "out", execute=False)
+    assert info.value.field == "lessons" and 'lessons: "04": needs diction_term' in str(info.value)
     assert not (tmp_path / "out").exists()
