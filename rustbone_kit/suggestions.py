@@ -185,7 +185,12 @@ def _score(text: str, cat: Catalogue) -> dict[str, tuple[float, list[str]]]:
 
 
 def suggest_scenes(
-    text: str, *, top: int = 3, catalogue: Catalogue | None = None, threshold: float = THRESHOLD
+    text: str,
+    *,
+    top: int = 3,
+    catalogue: Catalogue | None = None,
+    threshold: float = THRESHOLD,
+    corpus: Corpus | None = None,
 ) -> pd.DataFrame:
     """Rank scenes for a sentence or passage, with a score and the evidence behind it.
 
@@ -201,11 +206,14 @@ def suggest_scenes(
     that neither its cues nor its description use: the evidence column is there for a
     reader to check.
 
+    The scenes are ``catalogue``, else those of ``corpus``'s course, else (neither given) the
+    bundled film's: that is the documented default, so pass the corpus for another film.
+
     >>> suggest_scenes("Ali carries her into the sea for a swim", top=1)[["scene", "score"]]
       scene  score
     0  swim   3.25
     """
-    cat = catalogue or catalogue_for(None)
+    cat = catalogue or catalogue_for(corpus)
     order = {s.id: s.order for s in cat.scenes}
     scored = sorted(_score(text, cat).items(), key=lambda kv: (-kv[1][0], order[kv[0]]))
     rows = [

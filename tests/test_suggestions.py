@@ -199,3 +199,13 @@ def test_the_second_film_loads_cleanly_and_keeps_its_reference_f1():
     result = evaluate(tag_corpus(corpus), reference_labels(corpus), corpus)
     # 0.731 with cues and characters alone; 0.778 with the scene's words (BM25) added
     assert result["overall"]["f1"] >= 0.778, result["scores"]
+
+
+def test_suggestions_for_another_film_come_from_the_corpus_given():
+    salt = rk.load_corpus(rk.bundled_readings_path().parent / "courses" / "salt-orchard")
+    scene = rk.catalogue_for(salt).scenes[0]
+    text = f"{scene.title}: {scene.description}"
+    assert set(rk.suggest_scenes(text, corpus=salt).scene) <= set(rk.catalogue_for(salt).scene_ids)
+    assert rk.suggest_scenes(text, corpus=salt).scene.iloc[0] == scene.id
+    bundled = set(rk.catalogue_for(None).scene_ids)
+    assert set(rk.suggest_scenes(text).scene) <= bundled  # no corpus: the documented default
