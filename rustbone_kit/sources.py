@@ -124,7 +124,7 @@ class Source:
         if self.address:
             text += f" {self.address}"
         elif self.reading:
-            text += f" Bundled reading '{self.reading}'."
+            text += f" Reading '{self.reading}' of this course."
         elif self.kind not in ("film", "book"):
             text += " Address not recorded."
         if self.accessed:

@@ -111,7 +111,7 @@ def test_rk_sources_and_cite():
     assert "cite" in rk.__all__ and "sources" in rk.__all__ and "load_sources" in rk.__all__
     assert rk.sources().equals(sources())
     assert rk.cite("marchant") == (
-        "Piers Marchant, \"Film: Rust & Bone\", n.d. Bundled reading 'marchant'."
+        "Piers Marchant, \"Film: Rust & Bone\", n.d. Reading 'marchant' of this course."
     )
     assert (
         cite("rust-and-bone-film")
