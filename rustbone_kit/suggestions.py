@@ -224,6 +224,38 @@ def suggest_scenes(
     return pd.DataFrame(rows, columns=["scene", "title", "score", "evidence"])
 
 
+def _reading_rows(reading: Any, cat: Catalogue, threshold: float, relative: float) -> list[dict]:
+    """One reading's suggestion rows, worked out once per reading and catalogue version.
+
+    A reading never changes once loaded, and an edited scenes.yaml is a new catalogue, so
+    the rows are kept on the reading (every corpus that holds it shares them).
+    """
+    cache = reading.__dict__.setdefault("_rk_tags", {})
+    key = (id(cat), threshold, relative)
+    hit = cache.get(key)
+    if hit is not None and hit[0] is cat:
+        return hit[1]
+    rows = []
+    for sentence in reading.sentences:
+        scores = _score(sentence.text, cat)
+        if not scores:
+            continue
+        best = max(score for score, _ in scores.values())
+        for scene, (score, evidence) in scores.items():
+            if score >= threshold and score >= relative * best:
+                rows.append(
+                    {
+                        "reading": reading.id,
+                        "sentence": sentence.id,
+                        "scene": scene,
+                        "score": score,
+                        "evidence": evidence,
+                    }
+                )
+    cache[key] = (cat, rows)  # the catalogue kept alive so its id stays its own
+    return rows
+
+
 def tag_corpus(
     corpus: Corpus,
     *,
@@ -236,28 +268,14 @@ def tag_corpus(
 
     A sentence gets each scene scoring at least ``threshold`` and at least ``relative`` times
     its best score (scores as in :func:`suggest_scenes`). ``progress=True`` prints a line
-    every 10% of the readings.
+    every 10% of the readings. Each reading is tagged once per catalogue version: a second
+    call (a widget, a chart, another lesson cell) reuses the rows.
     """
     cat = catalogue or catalogue_for(corpus)
     rows = []
     step = max(1, len(corpus) // 10)
     for i, reading in enumerate(corpus, start=1):
-        for sentence in reading.sentences:
-            scores = _score(sentence.text, cat)
-            if not scores:
-                continue
-            best = max(score for score, _ in scores.values())
-            for scene, (score, evidence) in scores.items():
-                if score >= threshold and score >= relative * best:
-                    rows.append(
-                        {
-                            "reading": reading.id,
-                            "sentence": sentence.id,
-                            "scene": scene,
-                            "score": score,
-                            "evidence": evidence,
-                        }
-                    )
+        rows.extend(_reading_rows(reading, cat, threshold, relative))
         if progress and (i % step == 0 or i == len(corpus)):
             print(f"tagged {i} of {len(corpus)} readings", flush=True)
     frame = pd.DataFrame(rows, columns=["reading", "sentence", "scene", "score", "evidence"])

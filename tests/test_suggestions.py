@@ -209,3 +209,18 @@ def test_suggestions_for_another_film_come_from_the_corpus_given():
     assert rk.suggest_scenes(text, corpus=salt).scene.iloc[0] == scene.id
     bundled = set(rk.catalogue_for(None).scene_ids)
     assert set(rk.suggest_scenes(text).scene) <= bundled  # no corpus: the documented default
+
+
+def test_each_reading_is_tagged_once_per_catalogue_version(monkeypatch):
+    import rustbone_kit.suggestions as suggestions
+
+    corpus = rk.load_corpus()
+    first = rk.tag_corpus(corpus)
+    calls = []
+    real = suggestions._score
+    monkeypatch.setattr(suggestions, "_score", lambda *a: calls.append(1) or real(*a))
+    assert rk.tag_corpus(corpus).equals(first) and calls == []  # served from the readings
+    subset = rk.Corpus(corpus.readings[:2], path=corpus.path)  # another corpus, same readings
+    assert len(rk.tag_corpus(subset)) > 0 and calls == []
+    other = rk.load_catalogue(rk.bundled_readings_path())  # a new catalogue version
+    assert rk.tag_corpus(corpus, catalogue=other).equals(first) and calls  # worked out again
