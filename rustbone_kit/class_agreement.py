@@ -246,7 +246,7 @@ def class_agreement(
             f"{folder} is not a folder",
             field="folder",
             fix="pass the folder that holds the students' annotation files (.yaml), e.g. "
-            "rk.bundled_readings_path() / 'class-sample'",
+            "rk.course_path(corpus, 'class-sample')",
         )
     cat = catalogue_for(corpus)
     students, problems = _read_students(corpus, folder)
