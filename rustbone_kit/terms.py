@@ -179,13 +179,18 @@ class TermIndex:
                 free_from[key] = i + len(term.words)
         return found
 
-    def find(self, text: str, *, per_key: bool = False) -> list[tuple[Hashable, Term, int, int]]:
+    def find(
+        self, text: str, *, per_key: bool = False, words: Sequence[str] | None = None
+    ) -> list[tuple[Hashable, Term, int, int]]:
         """Every match in ``text``: ``(key, term, start, end)``, offsets in the original text.
 
         By default matches never overlap and a term shared by several keys gives one row per
         key; with ``per_key=True`` each key is matched on its own (:meth:`match_per_key`).
+        ``words`` are the text's :func:`words_of`, if the caller keeps them.
         """
-        words = words_of(text)  # folded words, without an offset map: cheap to rule out
+        if words is None:
+            words = words_of(text)  # folded words, without an offset map: cheap to rule out
+        words = list(words)
         if per_key:
             matches = self.match_per_key(words)
         else:

@@ -109,6 +109,16 @@ def distinctive_words(
 # --- concordance ------------------------------------------------------------------------------
 
 
+def _passage_words(reading: Reading) -> tuple[tuple[str, ...], ...]:
+    """The folded words of each passage, kept on the reading (it never changes): folding is
+    most of a search's cost, and a class searches the same readings many times."""
+    kept = reading.__dict__.get("_rk_words")
+    if kept is None:
+        kept = tuple(tuple(words_of(p.text)) for p in reading.passages)
+        reading.__dict__["_rk_words"] = kept
+    return kept
+
+
 def concordance(
     corpus: Corpus,
     term: str,
@@ -143,8 +153,8 @@ def concordance(
     for rid in chosen:
         reading = corpus[rid]
         starts = [s.start for s in reading.sentences]
-        for passage in reading.passages:
-            for _, _, a, b in index.find(passage.text):
+        for passage, words in zip(reading.passages, _passage_words(reading), strict=True):
+            for _, _, a, b in index.find(passage.text, words=words):
                 start, end = passage.start + a, passage.start + b
                 sentence = span_id_at(reading.sentences, starts, start)
                 if allowed is not None and sentence not in allowed:
