@@ -29,7 +29,7 @@ from typing import Any
 from .errors import KitError, closest
 from .files import read_text_file
 from .folders import HasPath, bundled_readings_path, corpus_folder, fresh
-from .validate import Record
+from .validate import LANGUAGE_CODE, Record
 from .yamlio import load_document
 
 __all__ = [
@@ -62,7 +62,6 @@ _FIELDS = {
 _LESSON = re.compile(r"^[0-9]{2}$")
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _INT = re.compile(r"^-?[0-9]+$")
-_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Z]{2})?$")
 
 
 class CourseError(KitError):
@@ -299,7 +298,7 @@ def load_course(folder: str | Path | None = None) -> Course:
     rec = Record.of_node(data, node, what="course", path=path, error=CourseError)
     rec.fields(_FIELDS)
     language = rec.text("language") or "en"
-    if not _LANGUAGE.match(language):
+    if not LANGUAGE_CODE.match(language):
         rec.fail(
             f"language {language!r} is not a language code",
             "language",

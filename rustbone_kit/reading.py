@@ -24,7 +24,7 @@ from .errors import ChecksumError, ReadingError, UnknownIdError
 from .files import decode_text
 from .folders import SLUG
 from .text import Span, count_words, split_lines, split_sentences
-from .validate import Record
+from .validate import LANGUAGE_CODE, Record
 from .yamlio import load_mapping
 
 __all__ = [
@@ -82,7 +82,7 @@ DELIMITER = re.compile(r"^---[ \t]*$")
 #: The language of a reading whose header gives none.
 ENGLISH = "en"
 # a BCP-47 primary language subtag, optionally a region (two letters or three digits)
-_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-(?:[A-Z]{2}|[0-9]{3}))?$")
+_LANGUAGE = LANGUAGE_CODE
 _LANGUAGE_NAMES = {"english": "en", "french": "fr", "français": "fr", "francais": "fr"}
 _LANGUAGE_NAMES |= {"german": "de", "deutsch": "de", "spanish": "es", "español": "es"}
 _LANGUAGE_NAMES |= {"italian": "it", "portuguese": "pt", "dutch": "nl"}

@@ -27,7 +27,10 @@ import yaml
 from .errors import KitError, closest, unknown_id_message
 from .folders import SLUG
 
-__all__ = ["Record", "key_lines"]
+__all__ = ["LANGUAGE_CODE", "Record", "key_lines"]
+
+#: A language code as a reading's header and a course file write it: en, fra, en-GB, es-419.
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-(?:[A-Z]{2}|[0-9]{3}))?$")
 
 _EMPTY = (None, "", [], {})
 _WHOLE = re.compile(r"[0-9]+")
