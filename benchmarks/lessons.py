@@ -55,8 +55,11 @@ def main(paths: list[str]) -> None:
         print(f"floor (fresh kernel, import pandas, ipywidgets, yaml): {base:.2f} s\n")
         print(f"{'notebook':45} {'seconds':>8} {'x floor':>8} {'size KB':>8}")
         ratios = []
+        (Path(tmp) / "lessons").mkdir()
+        # a lesson reads "../readings": the copies sit beside a link to the course's readings
+        (Path(tmp) / "readings").symlink_to(notebooks[0].resolve().parent.parent / "readings")
         for nb in notebooks:
-            copy = Path(tmp) / nb.name
+            copy = Path(tmp) / "lessons" / nb.name
             shutil.copy(nb, copy)
             seconds = _timed(copy)
             ratios.append(seconds / base)
