@@ -25,6 +25,10 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 NOTEBOOK_FOLDERS = ("lessons", "solutions")  # exercises are generated from solutions
+#: How run.py test runs pytest (benchmarks/suite.py uses the same): two workers, each test
+#: file on one worker (nbval's cells of a notebook share its kernel); tests/conftest.py sends
+#: the longest files first and splits the two longest in two parts, one for each worker.
+PYTEST_OPTIONS = ("-n2", "--dist=loadfile")
 
 
 def say(message: str) -> None:
@@ -87,10 +91,7 @@ def test(extra_args: list[str]) -> int:
         ("ruff format --check", [PYTHON, "-m", "ruff", "format", "--check", "."]),
         ("ruff check", [PYTHON, "-m", "ruff", "check", "."]),
         # --durations: every run ends with where its time went (the slowest tests)
-        (
-            "pytest",
-            [PYTHON, "-m", "pytest", "-n2", "--dist=loadfile", "--durations=15", *extra_args],
-        ),
+        ("pytest", [PYTHON, "-m", "pytest", *PYTEST_OPTIONS, "--durations=15", *extra_args]),
     ]
     for name, command in steps:
         say(f"{name} ...")
@@ -98,7 +99,7 @@ def test(extra_args: list[str]) -> int:
         if status != 0:
             say(f"{name} failed (exit {status})")
             return status
-    return 0  # pytest's own last line says how long the tests took
+    return 0  # pytest's own last line says how long the tests took (its wall time)
 
 
 def notebooks(extra_args: list[str]) -> int:

@@ -21,7 +21,7 @@ BREAKS = [
     ("claims.yaml", "    verdict: wrong\n", "    verdict: wrongish\n", "field 'verdict'"),
     ("questions.yaml", "    kind: number\n", "    kind: numbr\n", "field 'kind'"),
     ("course.yaml", "language: en\n", "language: English\n", "field 'language'"),
-    ("course.yaml", "    scene: orca-accident\n", "    scene: orca-acident\n", "did you mean"),
+    ("course.yaml", "    scene: orca-accident", "    scene: orca-acident", "did you mean"),
 ]
 
 

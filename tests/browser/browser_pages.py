@@ -1,10 +1,19 @@
 """The page side of the browser tests: a session on one notebook, and what it checks.
 
 :class:`LabServer` is the running JupyterLab (started by the ``lab`` fixture in
-``conftest.py``). :func:`open_session` opens a notebook in a fresh Chromium context that aborts
-(and records) every request that is not to loopback; :func:`run_all_checked` clears the
+``conftest.py``); :class:`LabWindow` is JupyterLab open in one Chromium page (the ``window``
+fixture), in a context that aborts (and records) every request that is not to loopback.
+:func:`open_session` opens a notebook there for one test; :func:`run_all_checked` clears the
 outputs, runs all cells from the Run menu and notes any cell that did not run or printed an
 error; :func:`fail_on` fails the test with everything the session noted.
+
+The page is kept from one test to the next on a worker: booting JupyterLab costs about 4 s
+of CPU, more than running most lessons. The first session on a page opens its notebook by
+its URL (JupyterLab boots, and every request of the boot is checked like the notebook's);
+the next ones open theirs with File > Open from Path in the same JupyterLab, once the
+previous session's tabs are closed (its changes discarded) and its kernel is shut down.
+After a session that failed, or that could not be closed cleanly, the page is closed and the
+next session boots JupyterLab afresh, so that no failure carries over to another test.
 """
 
 from __future__ import annotations
@@ -217,13 +226,20 @@ def run_all_checked(session: Any, lab: LabServer, notebook: str, stored: Any) ->
 
 
 def open_and_run(page: Page, lab: LabServer, notebook: str) -> Locator:
-    """Open the notebook in a fresh workspace, wait for its kernel, clear outputs, run all."""
-    workspace = f"browser-test-{secrets.token_hex(4)}"  # nothing restored from other tests
-    page.goto(
-        f"{lab.base_url}/lab/workspaces/{workspace}/tree/{quote(notebook)}?token={lab.token}",
-        wait_until="domcontentloaded",
-        timeout=60_000,
-    )
+    """Open the notebook (by its URL in a new workspace on a fresh page, else from the File
+    menu of the JupyterLab already there), wait for its kernel, clear outputs, run all."""
+    if page.url.startswith(lab.base_url):
+        click_menu(page, "File", "filebrowser:open-path")
+        path = page.locator(".jp-Dialog input")
+        path.fill(notebook)
+        path.press("Enter")
+    else:
+        workspace = f"browser-test-{secrets.token_hex(4)}"  # nothing restored from other runs
+        page.goto(
+            f"{lab.base_url}/lab/workspaces/{workspace}/tree/{quote(notebook)}?token={lab.token}",
+            wait_until="domcontentloaded",
+            timeout=60_000,
+        )
     panel = page.locator(PANEL)
     panel.wait_for(state="visible", timeout=60_000)
     ready = page.wait_for_function(JS_KERNEL_READY, arg=PANEL, timeout=KERNEL_READY_MS)
@@ -269,7 +285,7 @@ def check_cells_ran(panel: Locator, stored: StoredNotebook) -> list[str]:
 
 @dataclass
 class Session:
-    """One browser context on one notebook: its page, the network guard, what to report."""
+    """One test's notebook in the page: the page, the network guard, what to report."""
 
     page: Page
     guard: NetworkGuard
@@ -280,31 +296,103 @@ class Session:
     audits: list[dict[str, Any]] = field(default_factory=list)  # axe results, for the summary
 
 
+class LabWindow:
+    """JupyterLab in one Chromium page, kept across tests (see the module's docstring).
+
+    Whatever happens in the page (a request, a page error, an ``alert()``) goes to the
+    session of the test that has it open; what happens between tests goes to the next one.
+    """
+
+    def __init__(self, browser: Browser, lab: LabServer) -> None:
+        self.browser, self.lab = browser, lab
+        self.context: Any = None
+        self.page: Page | None = None
+        self.pages = 0  # JupyterLab boots so far (reported)
+        self._session: Session | None = None
+        self._waiting = Session(None, NetworkGuard(), [])  # type: ignore[arg-type]
+
+    @property
+    def current(self) -> Session:
+        return self._session or self._waiting
+
+    def start(self, notebook: str, screenshot_dir: Path) -> Session:
+        """The session of the next test: on this page, or on a new one after a failure."""
+        if self.page is None:
+            self.context = self.browser.new_context(viewport={"width": 1366, "height": 1000})
+            self.context.set_default_timeout(ACTION_MS)
+            self.context.route("**/*", lambda route: self.current.guard.handle(route))
+            self.page = self.context.new_page()
+            self.page.on("pageerror", lambda error: self.current.page_errors.append(str(error)))
+            self.page.on("dialog", self._on_dialog)
+            self.pages += 1
+        waiting, self._waiting = self._waiting, Session(None, NetworkGuard(), [])  # type: ignore[arg-type]
+        self._session = Session(
+            self.page, waiting.guard, [f"{notebook}: screenshots in {screenshot_dir}"]
+        )
+        self._session.page_errors += waiting.page_errors
+        self._session.dialogs += waiting.dialogs
+        return self._session
+
+    def _on_dialog(self, dialog: Any) -> None:  # an alert() that ran: recorded, dismissed
+        self.current.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    def finish(self, *, failed: bool) -> str:
+        """End the session: close its tabs (changes discarded) and shut its kernel down; the
+        page itself too after a failure. Returns what was done, for the report."""
+        self._session = None
+        done = "page kept for the next test"
+        if not failed:
+            try:
+                self._close_tabs()
+            except Exception as error:  # the next test then gets a fresh page
+                failed, done = True, f"page closed (its tabs would not close: {error})"
+        elif self.page is not None:
+            done = "page closed after a failure (the next test boots JupyterLab afresh)"
+        if failed:
+            self.close()
+        self.lab.shutdown_kernels()
+        return done
+
+    def _close_tabs(self) -> None:
+        """File > Close All Tabs; "Discard" in each "Save your work" dialog."""
+        assert self.page is not None
+        page = self.page
+        click_menu(page, "File", "application:close-all")
+        deadline = time.monotonic() + ACTION_MS / 1000
+        while page.locator(".jp-NotebookPanel").count():
+            discard = page.locator(".jp-Dialog button.jp-mod-warn", has_text="Discard")
+            if discard.count():
+                discard.first.click()
+            if time.monotonic() > deadline:
+                raise AssertionError(f"tabs still open after {ACTION_MS // 1000} s")
+            page.wait_for_timeout(50)
+        if page.locator(".jp-Dialog").count():
+            raise AssertionError(f"a dialog is open: {page.locator('.jp-Dialog').inner_text()}")
+
+    def close(self) -> None:
+        """Close the page and its context (the next session starts a new one)."""
+        if self.context is not None:
+            with contextlib.suppress(Exception):
+                self.context.close()
+        self.context = self.page = None
+
+
 @contextlib.contextmanager
 def open_session(
-    browser: Browser,
-    lab: LabServer,
+    window: LabWindow,
     notebook: str,
     screenshot_dir: Path,
     capsys: pytest.CaptureFixture[str],
     request: pytest.FixtureRequest | None = None,
 ) -> Iterator[Session]:
-    """A fresh context with every non-loopback request aborted; on exit: a full-page
-    screenshot, the report printed, the context and the kernels closed, and the axe results
-    (:func:`audit`) handed to the run's summary through ``request``."""
-    guard = NetworkGuard()
-    context = browser.new_context(viewport={"width": 1366, "height": 1000})
-    context.set_default_timeout(ACTION_MS)
-    context.route("**/*", guard.handle)
-    page = context.new_page()
-    session = Session(page, guard, [f"{notebook}: screenshots in {screenshot_dir}"])
-    page.on("pageerror", lambda error: session.page_errors.append(str(error)))
-
-    def on_dialog(dialog: Any) -> None:  # an alert() that ran: recorded, then dismissed
-        session.dialogs.append(f"{dialog.type}: {dialog.message}")
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
+    """The test's session in the JupyterLab page, every non-loopback request aborted; on
+    exit: a full-page screenshot, the report printed, the session's tabs and kernel closed
+    (and the page too if the test failed), and the axe results (:func:`audit`) handed to the
+    run's summary through ``request``."""
+    session = window.start(notebook, screenshot_dir)
+    page, guard = session.page, session.guard
+    failed = True  # until the body ends without an exception and without a problem
     try:
         yield session
         forbidden = guard.forbidden()
@@ -312,6 +400,7 @@ def open_session(
             session.problems.append(
                 "needed the internet (requests aborted):\n" + "\n".join(forbidden)
             )
+        failed = bool(session.problems)
     finally:
         try:
             page.screenshot(path=screenshot_dir / f"{Path(notebook).stem}-page.png", full_page=True)
@@ -320,8 +409,7 @@ def open_session(
         session.report.append(f"aborted non-loopback requests: {len(guard.aborted)}")
         session.report += [f"  {kind} {url}" for url, kind in guard.aborted]
         session.report += [f"page error: {error}" for error in session.page_errors]
-        context.close()
-        lab.shutdown_kernels()
+        session.report.append(f"JupyterLab page {window.pages}: {window.finish(failed=failed)}")
         if request is not None and session.audits:
             request.node.user_properties.append(("axe", json.dumps(session.audits)))
         with capsys.disabled():

@@ -26,12 +26,18 @@ The accessibility audit: axe-core, an npm package that ``.ci/run`` installs into
 audits are skipped and ``test_axe_is_installed`` says why), is injected from that file into
 every page the tests open (``browser_pages.audit``). The kit's outputs must have no serious
 or critical violation; JupyterLab's own interface is counted and reported. The counts of
-the whole run are printed at its end (``pytest_terminal_summary`` below).
+the whole run are printed at its end (``pytest_terminal_summary`` in ``tests/conftest.py``,
+which the xdist controller loads; this file is only loaded where browser tests run).
 
 The harness: this file starts JupyterLab and Chromium (the ``lab`` and ``browser``
-fixtures, one of each for the whole run); ``browser_pages.py`` drives the pages. The tests,
-by subject: ``test_browser_lessons.py`` (every lesson), ``test_browser_widgets.py`` (each
-widget through its real controls), ``test_browser_safety.py`` (hostile text stays text).
+fixtures, one of each for each pytest-xdist worker that runs browser tests: the lessons and
+the hand-outs are split between both workers, see ``tests/conftest.py``) and keeps
+JupyterLab open in one page that the notebook tests take in turn (the ``window`` fixture;
+after a failure the next test gets a fresh page); ``browser_pages.py`` drives the pages.
+The tests, by subject: ``test_browser_lessons.py`` (every lesson), ``test_browser_widgets.py``
+(each widget through its real controls), ``test_browser_keyboard.py`` (each widget by
+keyboard alone), ``test_browser_safety.py`` (hostile text stays text),
+``test_browser_handouts.py`` (the hand-outs, offline).
 """
 
 from __future__ import annotations
@@ -52,7 +58,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from browser_pages import AXE_JS, AXE_PREFIX, AXE_VERSION, IMPACTS, NOTEBOOKS_DIR, LabServer
+from browser_pages import AXE_JS, AXE_PREFIX, AXE_VERSION, NOTEBOOKS_DIR, LabServer, LabWindow
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -131,8 +137,11 @@ def _write_lab_settings(settings_dir: Path) -> None:
 
 def _start_lab(workdir: Path) -> LabServer:
     """Start JupyterLab on a copy of the notebook folder; return once /api/status answers."""
-    root = workdir / "notebooks"
+    root = workdir / NOTEBOOKS_DIR.name
     shutil.copytree(NOTEBOOKS_DIR, root)
+    readings = NOTEBOOKS_DIR.parent / "readings"  # a lesson reads "../readings"
+    if readings.is_dir():
+        shutil.copytree(readings, workdir / "readings")
     dirs = {
         "JUPYTER_CONFIG_DIR": workdir / "config",
         "JUPYTER_RUNTIME_DIR": workdir / "runtime",
@@ -247,6 +256,17 @@ def browser(chromium: str) -> Iterator[Browser]:
             launched.close()
 
 
+@pytest.fixture(scope="session")
+def window(browser: Browser, lab: LabServer) -> Iterator[LabWindow]:
+    """JupyterLab in one Chromium page, shared by this worker's tests in turn (a failed test's
+    page is closed and the next one boots afresh: ``browser_pages.LabWindow``)."""
+    opened = LabWindow(browser, lab)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
 def _install_axe() -> str | None:
     """Install axe-core into .ci/npm as .ci/run does; None when it is there, else why not."""
     if AXE_JS.is_file():
@@ -287,34 +307,6 @@ def axe() -> Path | None:
 def axe_problem() -> str | None:
     """Why axe-core is not there, or None."""
     return _install_axe()
-
-
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    """The audit's counts at the end of the run: the kit's outputs, JupyterLab's interface."""
-    records = []
-    for reports in terminalreporter.stats.values():
-        for report in reports:
-            for name, value in getattr(report, "user_properties", ()):
-                if name == "axe" and getattr(report, "when", "call") == "call":
-                    records += json.loads(value)
-    if not records:
-        return
-    write = terminalreporter.write_line
-    terminalreporter.section("axe-core accessibility audit")
-    for scope, title in (("kit", "the kit's outputs"), ("lab", "JupyterLab's own interface")):
-        mine = [r for r in records if r["scope"] == scope]
-        totals = dict.fromkeys(IMPACTS, 0)
-        rules: dict[str, int] = {}
-        for record in mine:
-            for impact, n in record["counts"].items():
-                totals[impact] = totals.get(impact, 0) + n
-            for rule, n in record["rules"].items():
-                rules[rule] = rules.get(rule, 0) + n
-        counts = ", ".join(f"{n} {impact}" for impact, n in totals.items())
-        write(f"{title}: {len(mine)} audits; failing elements: {counts}")
-        for rule, n in sorted(rules.items(), key=lambda item: -item[1]):
-            write(f"    {n:4d}  {rule}")
-    write("(the kit fails on serious or critical; JupyterLab's interface is reported only)")
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,10 @@ and axe-core finds no serious or critical violation on the whole page (all of it
 
 from __future__ import annotations
 
+import functools
 import json
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -35,21 +37,26 @@ pytestmark = pytest.mark.browser
 PACKET = "packet"
 
 
-@pytest.fixture(scope="module")
-def handouts() -> dict[str, Path]:
-    """Every lesson's hand-out and the reading packet, written by the command."""
+def _write_handout(folder: Path, notebook: str) -> Path:
+    """A lesson's hand-out, or the reading packet, written by the command into ``folder``."""
     from rustbone_kit.cli import main
 
-    folder = Path(tempfile.mkdtemp(prefix="rustbone-handouts-"))
-    pages = {}
-    for notebook in NOTEBOOKS:
+    if notebook == PACKET:
+        out = folder / "packet.html"
+        assert main(["handout", "--readings", "--out", str(out)]) == 0
+    else:
         out = folder / f"{Path(notebook).stem}.html"
         assert main(["handout", str(NOTEBOOKS_DIR / notebook), "--out", str(out)]) == 0
-        pages[notebook] = out
-    out = folder / "packet.html"
-    assert main(["handout", "--readings", "--out", str(out)]) == 0
-    pages[PACKET] = out
-    return pages
+    return out
+
+
+@pytest.fixture(scope="module")
+def handouts() -> Callable[[str], Path]:
+    """The hand-out of a lesson (or the packet), written by the command when a test first
+    asks for it: each test makes only its own page, so the tests can be split between the
+    workers (tests/conftest.py) without each part writing every page."""
+    folder = Path(tempfile.mkdtemp(prefix="rustbone-handouts-"))
+    return functools.cache(lambda notebook: _write_handout(folder, notebook))
 
 
 def _stored_charts(notebook: str) -> list[str]:
@@ -68,7 +75,7 @@ def _stored_charts(notebook: str) -> list[str]:
 @pytest.mark.parametrize("notebook", [*NOTEBOOKS, PACKET])
 def test_handout_is_offline_drawn_and_accessible(
     notebook: str,
-    handouts: dict[str, Path],
+    handouts: Callable[[str], Path],
     browser: Browser,
     screenshot_dir: Path,
     request: pytest.FixtureRequest,
@@ -76,7 +83,7 @@ def test_handout_is_offline_drawn_and_accessible(
     axe: Path | None,
 ) -> None:
     """No request leaves the page; every chart drawn as named SVG; no serious axe finding."""
-    page_path = handouts[notebook]
+    page_path = handouts(notebook)
     requests: list[str] = []
     aborted: list[str] = []
 

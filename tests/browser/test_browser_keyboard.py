@@ -29,6 +29,7 @@ from browser_pages import (
     RENDER_MS,
     WIDGET_REACT_MS,
     LabServer,
+    LabWindow,
     PlaywrightTimeout,
     audit,
     fail_on,
@@ -39,7 +40,7 @@ from browser_pages import (
 )
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Locator, Page
+    from playwright.sync_api import Locator, Page
 
 pytestmark = pytest.mark.browser
 
@@ -234,7 +235,7 @@ def _data_table(page: Page, widget: Locator, keys: Keys) -> str:
 
 def test_widgets_work_with_the_keyboard_alone(
     lab: LabServer,
-    browser: Browser,
+    window: LabWindow,
     screenshot_dir: Path,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
@@ -252,7 +253,7 @@ def test_widgets_work_with_the_keyboard_alone(
         (".rk-annotator-widget", lambda p, w, k: _annotator(p, w, k, annotation_file)),
         ("details.rk-data-table", _data_table),
     ]
-    with open_session(browser, lab, KEYBOARD_NOTEBOOK, screenshot_dir, capsys, request) as session:
+    with open_session(window, KEYBOARD_NOTEBOOK, screenshot_dir, capsys, request) as session:
         page, report, problems = session.page, session.report, session.problems
         panel = run_all_checked(session, lab, KEYBOARD_NOTEBOOK, stored)
         try:

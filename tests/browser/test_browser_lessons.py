@@ -38,6 +38,7 @@ from browser_pages import (
     VEGALITE,
     WIDGET_REACT_MS,
     LabServer,
+    LabWindow,
     PlaywrightTimeout,
     StoredNotebook,
     audit,
@@ -47,7 +48,7 @@ from browser_pages import (
 )
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Locator, Page
+    from playwright.sync_api import Locator, Page
 
 pytestmark = pytest.mark.browser
 
@@ -183,7 +184,7 @@ def test_axe_is_installed(axe_problem: str | None) -> None:
 def test_notebook_runs_in_chromium(
     notebook: str,
     lab: LabServer,
-    browser: Browser,
+    window: LabWindow,
     screenshot_dir: Path,
     request: pytest.FixtureRequest,
     capsys: pytest.CaptureFixture[str],
@@ -199,7 +200,7 @@ def test_notebook_runs_in_chromium(
     warnings.warn(
         f"browser screenshots for {notebook}: {screenshot_dir}", UserWarning, stacklevel=1
     )
-    with open_session(browser, lab, notebook, screenshot_dir, capsys, request) as session:
+    with open_session(window, notebook, screenshot_dir, capsys, request) as session:
         page, report, problems = session.page, session.report, session.problems
         panel = run_all_checked(session, lab, notebook, stored)
         chart_problems, drawn = _check_charts(panel, stored, screenshot_dir, stem)

@@ -20,6 +20,7 @@ from browser_pages import (
     RENDER_MS,
     WIDGET_REACT_MS,
     LabServer,
+    LabWindow,
     PlaywrightTimeout,
     Session,
     fail_on,
@@ -29,7 +30,7 @@ from browser_pages import (
 )
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Locator, Page
+    from playwright.sync_api import Locator, Page
 
 pytestmark = pytest.mark.browser
 
@@ -84,7 +85,7 @@ def _wait_shown(page: Page, panel: Locator) -> None:
 
 def test_hostile_reading_is_shown_as_text(
     lab: LabServer,
-    browser: Browser,
+    window: LabWindow,
     screenshot_dir: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -95,7 +96,7 @@ def test_hostile_reading_is_shown_as_text(
     )
     title = "# Hostile text check (made by tests/browser/test_browser_safety.py)"
     stored = write_notebook(path, [imports, HOSTILE_CELL], title)
-    with open_session(browser, lab, HOSTILE_NOTEBOOK, screenshot_dir, capsys) as session:
+    with open_session(window, HOSTILE_NOTEBOOK, screenshot_dir, capsys) as session:
         page, report, problems = session.page, session.report, session.problems
         panel = run_all_checked(session, lab, HOSTILE_NOTEBOOK, stored)
         try:

@@ -23,6 +23,7 @@ from browser_pages import (
     RENDER_MS,
     WIDGET_REACT_MS,
     LabServer,
+    LabWindow,
     PlaywrightTimeout,
     audit,
     fail_on,
@@ -33,7 +34,7 @@ from browser_pages import (
 )
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Locator, Page
+    from playwright.sync_api import Locator, Page
 
 pytestmark = pytest.mark.browser
 
@@ -176,7 +177,7 @@ def _check_annotator(page: Page, widget: Locator, annotation_file: Path) -> str:
 
 def test_widgets_work_in_chromium(
     lab: LabServer,
-    browser: Browser,
+    window: LabWindow,
     screenshot_dir: Path,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
@@ -195,7 +196,7 @@ def test_widgets_work_in_chromium(
         (".rk-theme-explorer-widget", _check_theme_explorer),
         (".rk-annotator-widget", lambda p, w: _check_annotator(p, w, annotation_file)),
     ]
-    with open_session(browser, lab, WIDGETS_NOTEBOOK, screenshot_dir, capsys, request) as session:
+    with open_session(window, WIDGETS_NOTEBOOK, screenshot_dir, capsys, request) as session:
         page, report, problems = session.page, session.report, session.problems
         panel = run_all_checked(session, lab, WIDGETS_NOTEBOOK, stored)
         try:

@@ -9,14 +9,16 @@ the kit at HEAD, pushed to a bare repository the class pulls from by ``file://``
    logs in, follows the link (nbgitpuller clones the course and opens the exercise), answers
    the first question and saves, runs every cell in a kernel of that server (the check cells
    print their feedback), and saves an annotation with the Annotator's save path.
-2. Each student runs ``rustbone-kit pull-report`` (a first pull: nothing to report but the
-   student's own edits), makes an own copy of a second exercise (``rk.my_copy``) and answers in it.
+2. In that kernel (still open: a student goes on in the notebook the link opened), each
+   student runs ``rustbone-kit pull-report`` (a first pull: nothing to report but the
+   student's own edits), makes an own copy of a second exercise (``rk.my_copy``; both
+   exercises are in one folder, the kernel's) and answers in it.
    The teacher then commits a new lesson, a fixed typo in both exercises, and a changed
    line where every student wrote an answer, and pushes. Every student follows the link
-   again and runs ``rustbone-kit pull-report``: no student edit is lost, the teacher's typo
-   fix is merged around the student's answer, the teacher's whole new copy of the edited
-   exercise is beside it, the untouched exercise and the new lesson arrive, and the report
-   says so, file by file.
+   again and runs ``rustbone-kit pull-report`` in the same kernel: no student edit is lost,
+   the teacher's typo fix is merged around the student's answer, the teacher's whole new
+   copy of the edited exercise is beside it, the untouched exercise and the new lesson
+   arrive, and the report says so, file by file.
 
 The time of each phase and of the whole is printed (``-s`` shows it) and given as a warning
 in the run's summary.
@@ -27,6 +29,7 @@ from __future__ import annotations
 import json
 import subprocess
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -39,6 +42,7 @@ from classroom import (
     COURSE,
     Course,
     Hub,
+    Kernel,
     Student,
     Visit,
     answer_first_blank,
@@ -84,19 +88,26 @@ def link(course: Course, hub: Hub, exercises: list[str]) -> str:
 
 
 @pytest.fixture(scope="module")
-def first_class(hub: Hub, link: str, exercises: list[str]) -> dict[str, tuple[Student, Visit]]:
+def first_class(
+    hub: Hub, link: str, exercises: list[str]
+) -> Iterator[dict[str, tuple[Student, Visit]]]:
     began = time.monotonic()
     students = [Student(hub, f"student-{i}") for i in range(1, STUDENTS + 1)]
     for student in students:
         student.create()  # the teacher's REST calls, with the hub's service token
-    visits = _parallel(lambda s: first_visit(s, link, exercises[0]), students)
+    # keep_kernel: the kernel of the first visit is the one the student goes on in (one
+    # kernel a student, as in class, rather than one for each step)
+    visits = _parallel(lambda s: first_visit(s, link, exercises[0], keep_kernel=True), students)
     hub.notes.append(
         f"hub started in {hub.started_s:.1f} s; {STUDENTS} students served in "
         f"{time.monotonic() - began:.1f} s (link to first feedback "
         + ", ".join(f"{v.link_to_feedback_s:.1f}" for v in visits)
         + " s)"
     )
-    return {s.name: (s, v) for s, v in zip(students, visits, strict=True)}
+    yield {s.name: (s, v) for s, v in zip(students, visits, strict=True)}
+    for visit in visits:
+        if visit.kernel is not None:
+            visit.kernel.close()  # the hub's stop ends the kernel itself, with its server
 
 
 def test_each_student_gets_the_course_by_link_and_feedback_from_its_kernel(
@@ -137,16 +148,13 @@ def _revise(course: Course, path: str) -> str:
     return nbformat.writes(nb) + "\n"
 
 
-def _own_copy(student: Student, exercise: str) -> tuple[Path, bytes]:
-    """The student makes an own copy of ``exercise`` with ``rk.my_copy`` and answers in it."""
-    kernel = student.kernel(f"{COURSE}/{exercise}")
-    try:
-        first = kernel.execute("!rustbone-kit pull-report")  # after the first pull, too
-        made = kernel.execute(
-            f"import rustbone_kit as rk\nprint(rk.my_copy({PurePosixPath(exercise).name!r}))"
-        )
-    finally:
-        kernel.close()
+def _own_copy(student: Student, kernel: Kernel, exercise: str) -> tuple[Path, bytes]:
+    """In ``kernel``, the student makes an own copy of ``exercise`` with ``rk.my_copy`` (by
+    its name: the kernel runs in the exercises' folder) and answers in it."""
+    first = kernel.execute("!rustbone-kit pull-report")  # after the first pull, too
+    made = kernel.execute(
+        f"import rustbone_kit as rk\nprint(rk.my_copy({PurePosixPath(exercise).name!r}))"
+    )
     assert "first pull" in first.text and "PROBLEM" not in first.text, first.text
     assert not made.error, made.text
     relative = PurePosixPath(exercise).parent / made.text.strip()
@@ -159,13 +167,10 @@ def _own_copy(student: Student, exercise: str) -> tuple[Path, bytes]:
     return on_disk, on_disk.read_bytes()
 
 
-def _pull_again(student: Student, link: str, exercise: str) -> tuple[str, str]:
+def _pull_again(student: Student, kernel: Kernel, link: str) -> tuple[str, str]:
+    """The student follows the link again, then runs the report in the open kernel."""
     pulled = student.follow(link)
-    kernel = student.kernel(f"{COURSE}/{exercise}")
-    try:
-        report = kernel.execute("!rustbone-kit pull-report")
-    finally:
-        kernel.close()
+    report = kernel.execute("!rustbone-kit pull-report")
     assert not report.error, report.text
     return pulled, report.text
 
@@ -175,7 +180,8 @@ def test_a_teachers_update_mid_course_loses_no_student_edit(
 ):
     began = time.monotonic()
     students = [student for student, _ in first_class.values()]
-    made = _parallel(lambda s: _own_copy(s, exercises[1]), students)
+    kernels = {name: visit.kernel for name, (_, visit) in first_class.items()}
+    made = _parallel(lambda s: _own_copy(s, kernels[s.name], exercises[1]), students)
     copies = {s.name: copy for s, copy in zip(students, made, strict=True)}
     annotations = {s.name: first_class[s.name][1].annotation.read_bytes() for s in students}
 
@@ -186,7 +192,7 @@ def test_a_teachers_update_mid_course_loses_no_student_edit(
         "A new lesson; typos fixed; a hint in the answer line",
         {edited: new_edited, untouched: new_untouched, NEW_LESSON: nbformat.writes(lesson)},
     )
-    results = _parallel(lambda s: _pull_again(s, link, edited), students)
+    results = _parallel(lambda s: _pull_again(s, kernels[s.name], link), students)
 
     copy = teacher_copy_path(edited)
     for student, (pulled, report) in zip(students, results, strict=True):
