@@ -122,3 +122,13 @@ def test_span_id_at_finds_the_span_holding_an_offset():
         "s3",
     ]
     assert span_id_at(spans, starts, -1) == ""
+
+
+def test_the_ascii_shortcut_of_folding_gives_what_the_full_path_gives():
+    import unicodedata
+
+    from rustbone_kit.text import _TYPOGRAPHY, _folded
+
+    for chunk in ["It`s ICE", "A plain, ASCII sentence: 42!", "tab\there", ""]:
+        full = unicodedata.normalize("NFKD", chunk.translate(_TYPOGRAPHY)).casefold()
+        assert _folded(chunk) == full
