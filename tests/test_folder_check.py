@@ -95,10 +95,12 @@ def test_reading_problems_are_listed_with_the_course_files(tmp_path):
 
 
 def test_a_borrowed_catalogue_lets_the_annotations_be_checked(tmp_path):
-    shutil.copy(bundled_readings_path() / "bowditch.md", tmp_path)
+    shutil.copy(bundled_readings_path() / "marchant.md", tmp_path)  # second.yaml covers it
     (tmp_path / "annotations").mkdir()
-    (tmp_path / "course.yaml").write_text('title: "x"\nborrow: [scenes.yaml]\n', "utf-8")
+    borrow = "borrow: [scenes.yaml, sources.yaml, themes.yaml]\n"
+    (tmp_path / "course.yaml").write_text(f'title: "x"\n{borrow}', "utf-8")
     shutil.copy(bundled_readings_path() / "annotations" / "second.yaml", tmp_path / "annotations")
     found = {f.file: f for f in check_folder(tmp_path)}
     assert found["scenes.yaml + characters.yaml"].status == "borrowed"
-    assert found["annotations/second.yaml"].status in {"clean", "problem"}  # checked, not skipped
+    assert found["annotations/second.yaml"].status == "clean", found["annotations/second.yaml"]
+    assert "covering marchant" in found["annotations/second.yaml"].text  # checked, not skipped
