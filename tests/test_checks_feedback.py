@@ -61,3 +61,15 @@ def test_quoted_cuts_long_text_and_long_values():
     assert listing([f"r{i}" for i in range(5000)]).endswith("r11 and 4988 more")
     long = Feedback("x" * 100, "not yet", "m" * 10**6)
     assert len(str(long)) < 1100 and str(long).endswith("\u2026")
+
+
+def test_an_answer_over_the_bound_is_refused_before_any_check_reads_it(corpus):
+    from rustbone_kit.checks.coerce import MAX_ANSWER_ITEMS, MAX_ANSWER_TEXT, oversized
+
+    assert oversized(["abcd"] * (MAX_ANSWER_TEXT // 4)) is None  # exactly at the bound
+    assert "over 20,000 characters" in oversized(["abcd"] * (MAX_ANSWER_TEXT // 4) + ["c"])
+    assert "too many items" in oversized([1] * (MAX_ANSWER_ITEMS + 1))
+    assert "too many items" in oversized({str(i): i for i in range(MAX_ANSWER_ITEMS)})
+    feedback = check("01.5", {"reading": "marchant", "claim": "x" * 30_000}, corpus=corpus)
+    assert not feedback.passed and "Shorten it" in str(feedback)
+    assert check("01.5", None, corpus=corpus).status == "not answered"

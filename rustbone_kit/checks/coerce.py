@@ -23,9 +23,44 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["as_frame", "as_ids", "as_number", "choice_key"]
+__all__ = ["MAX_ANSWER_TEXT", "as_frame", "as_ids", "as_number", "choice_key", "oversized"]
 
 _SEPARATORS = re.compile(r"[\s_\-]+")
+
+MAX_ANSWER_TEXT = 20_000  # characters of text in one answer: a long paragraph is ~2,000
+MAX_ANSWER_ITEMS = 10_000  # strings, keys and items looked at before an answer is too big
+
+
+def oversized(answer: Any) -> str | None:
+    """Why an answer is too big to judge, or None: the text in its strings, lists and
+    mappings (looked at up to ``MAX_ANSWER_ITEMS`` items) is bounded before any check
+    tokenises it, so a pasted book gets its feedback at once.
+
+    >>> oversized({"claim": "The swim is a rebirth."}) is None
+    True
+    >>> oversized("the sea " * 5000)
+    'This answer holds over 20,000 characters: an answer here is a few sentences or ...'
+    """
+    text, seen, todo = 0, 0, [answer]
+    while todo:
+        value = todo.pop()
+        seen += 1
+        if isinstance(value, str):
+            text += len(value)
+        elif isinstance(value, dict):
+            todo.extend(value.keys())
+            todo.extend(value.values())
+        elif isinstance(value, list | tuple | set | frozenset):
+            todo.extend(value)
+        if text > MAX_ANSWER_TEXT or seen > MAX_ANSWER_ITEMS:
+            break
+    else:
+        return None
+    size = "too many items" if seen > MAX_ANSWER_ITEMS else f"over {MAX_ANSWER_TEXT:,} characters"
+    return (
+        f"This answer holds {size}: an answer here is a few sentences or a short list of "
+        "ids. Shorten it and run the cell again."
+    )
 
 
 def _scalar(value: Any) -> Any:

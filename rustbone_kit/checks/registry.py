@@ -12,6 +12,7 @@ from ..errors import KitError, UnknownIdError
 from ..folders import fresh
 from ..terms import words_of
 from .bank import QUESTIONS_FILE, Question, QuestionBank, load_questions
+from .coerce import oversized
 from .expected import ExpectedError
 from .feedback import Feedback
 
@@ -104,6 +105,8 @@ def check(question_id: str, answer: Any, *, corpus: Corpus | None = None) -> Fee
             result = Feedback(
                 qid, "not answered", "Replace None with your answer and run the cell again."
             )
+        elif (too_big := oversized(answer)) is not None:
+            result = Feedback(qid, "not yet", too_big)
         else:
             chosen = corpus if corpus is not None else _default_corpus()
             ok, message = q.answer.judge_for(q, answer, chosen)
@@ -135,8 +138,10 @@ def _claim_key(answer: Any) -> str | None:
 
 def _own_claim(qid: str, answer: Any, result: Feedback) -> Feedback:
     """A claim already given to another question does not pass this one too."""
+    if not result.passed:
+        return result
     key = _claim_key(answer)
-    if key is None or not result.passed:
+    if key is None:
         return result
     other = next((q for q, k in _RECORD.claims.items() if k == key and q != qid), None)
     if other is not None:
