@@ -5,7 +5,8 @@
 
 Runs the hub test's flow (``tests/hub/classroom.py``: a real JupyterHub with
 configurable-http-proxy, the dummy authenticator, ``SimpleLocalProcessSpawner``, all on
-127.0.0.1) for each class: student *i* arrives at ``i * S / N`` seconds, and then the
+127.0.0.1; each student's server runs ``--server``, the kit's ``rustbone-kit-singleuser`` unless
+told otherwise) for each class: student *i* arrives at ``i * S / N`` seconds, and then the
 student's server starts, the student logs in, follows the course's nbgitpuller link (a
 clone), answers a question and saves, runs every cell of the exercise in a kernel (the check
 cells print feedback) and saves an annotation. Kernels stay open, as in a class.
@@ -46,9 +47,11 @@ SERVER_GB, SERVER_CORES, RESERVED_GB = 16, 4, 2.0
 WALK_IN_S = 180
 
 
-def run_class(students: int, over_s: float, folder: Path, *, prestart: bool) -> dict[str, float]:
+def run_class(
+    students: int, over_s: float, folder: Path, *, prestart: bool, server: str = room.SERVER
+) -> dict[str, float]:
     course = room.make_course(folder / "course")
-    hub = room.Hub.start(folder / "hub", chp=room.proxy_command())
+    hub = room.Hub.start(folder / "hub", chp=room.proxy_command(), server=server)
     visits: dict[str, room.Visit] = {}
     failures: list[str] = []
     try:
@@ -132,15 +135,23 @@ def main() -> None:
         action="store_true",
         help="start every student's server before the class arrives (as a teacher can)",
     )
+    parser.add_argument(
+        "--server",
+        default=room.SERVER,
+        choices=["rustbone-kit-singleuser", "jupyterhub-singleuser"],
+        help="each student's server command (default: the kit's, docs/class.md)",
+    )
     args = parser.parse_args()
     classes = [tuple(float(x) for x in c.split(":")) for c in args.classes or ["10:0", "30:180"]]
     print(
         f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} before; "
-        "JupyterHub on 127.0.0.1, one server per student"
+        f"JupyterHub on 127.0.0.1, one {args.server} server per student"
     )
     for students, over in classes:
         with tempfile.TemporaryDirectory(prefix="rk-class-") as folder:
-            r = run_class(int(students), over, Path(folder), prestart=args.prestart)
+            r = run_class(
+                int(students), over, Path(folder), prestart=args.prestart, server=args.server
+            )
         mem, cpu = capacity(r)
         arrival = "at once" if not over else f"over {over:.0f} s"
         arrival += ", servers started before" if args.prestart else ""

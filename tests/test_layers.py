@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1] / "rustbone_kit"
 
 #: Bottom to top. A module of one layer may import only modules of the layers before it.
 LAYERS: list[set[str]] = [
-    {"errors"},
+    {"errors", "quick_import"},  # quick_import: jsonschema without its slow IRI checker
     {"text", "folders", "atomic", "files"},
     {"stoplist"},
     {"terms", "yamlio"},
@@ -41,7 +41,7 @@ LAYERS: list[set[str]] = [
     {"course_exercises"},  # a course's exercises and key, from its questions.yaml
     {"course_template"},
     {"grading"},
-    {"cli"},
+    {"cli", "singleuser"},  # singleuser: a hub's server command, started quicker
 ]
 RANK = {name: i for i, layer in enumerate(LAYERS) for name in layer}
 

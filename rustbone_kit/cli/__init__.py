@@ -24,20 +24,23 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from . import (
-    check_readings,
-    checksum,
-    exercises,
-    grade,
-    handout,
-    link,
-    my_copy,
-    new_course,
-    new_readings,
-    notebooks,
-    pull_report,
-    release,
-)
+from ..quick_import import without_iri_checker
+
+with without_iri_checker():  # nbformat's jsonschema, without 1.0-1.4 s of IRI grammars
+    from . import (
+        check_readings,
+        checksum,
+        exercises,
+        grade,
+        handout,
+        link,
+        my_copy,
+        new_course,
+        new_readings,
+        notebooks,
+        pull_report,
+        release,
+    )
 from .checksum import stamp_checksum
 
 __all__ = ["COMMANDS", "build_parser", "main", "stamp_checksum"]

@@ -57,6 +57,10 @@ NBGRADER = [
 #: The longest any one step (a server's start, a pull, a cell) may take.
 TIMEOUT_S = 120.0
 COURSE = "rustbone-kit"  # the folder the link pulls into, in each student's home
+#: The command each student's server runs: the kit's, which skips jsonschema's slow IRI
+#: grammars (rustbone_kit/singleuser.py), as docs/class.md tells a teacher to configure;
+#: ``jupyterhub-singleuser`` is JupyterHub's own (benchmarks/class.py --server compares them).
+SERVER = "rustbone-kit-singleuser"
 
 
 class ClassroomError(RuntimeError):
@@ -206,7 +210,9 @@ class Hub:
     notes: list[str] = field(default_factory=list)  # timings the tests report at the end
 
     @classmethod
-    def start(cls, folder: Path, *, chp: Path, timeout: float = TIMEOUT_S) -> Hub:
+    def start(
+        cls, folder: Path, *, chp: Path, timeout: float = TIMEOUT_S, server: str = SERVER
+    ) -> Hub:
         folder.mkdir(parents=True, exist_ok=True)
         homes = folder / "homes"
         homes.mkdir()
@@ -231,7 +237,7 @@ class Hub:
                 proxy_api=f"http://127.0.0.1:{proxy_port}",
                 proxy_pid=str(folder / "proxy.pid"),
                 homes=str(homes),
-                singleuser=str(BIN / "jupyterhub-singleuser"),
+                singleuser=str(BIN / server),
                 args=args,
                 timeout=int(timeout),
                 environment=environment,
