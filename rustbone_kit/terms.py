@@ -40,6 +40,10 @@ def words_of(text: str) -> list[str]:
     return _TOKEN.findall(fold_text(text))
 
 
+def _fold_word(word: str) -> str:
+    return word.lower() if word.isascii() else fold_text(word)
+
+
 def word_offsets(text: str, words: list[str]) -> list[tuple[int, int]]:
     """Original ``(start, end)`` of each of the folded ``words`` of ``text``.
 
@@ -48,8 +52,9 @@ def word_offsets(text: str, words: list[str]) -> list[tuple[int, int]]:
     :func:`~rustbone_kit.text.fold`, which maps every folded position back.
     """
     direct = list(_TOKEN.finditer(text))
-    if len(direct) == len(words) and all(
-        fold_text(m.group()) == w for m, w in zip(direct, words, strict=True)
+    if len(direct) == len(words) and (
+        text.isascii()  # an ASCII word folds to its lower case, one to one
+        or all(_fold_word(m.group()) == w for m, w in zip(direct, words, strict=True))
     ):
         return [m.span() for m in direct]
     folded = fold(text)

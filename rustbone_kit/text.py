@@ -227,7 +227,17 @@ def _folded(chunk: str) -> str:
     if chunk.isascii():  # nothing to decompose or translate: the same result, far quicker
         return chunk.translate(_TYPOGRAPHY).casefold()
     decomposed = unicodedata.normalize("NFKD", chunk.translate(_TYPOGRAPHY))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    if decomposed.isascii():  # the accents came off as combining marks, now gone
+        return decomposed.casefold()
+    # only the non-ASCII characters can be combining marks: look at those alone
+    return _NON_ASCII.sub(_drop_combining, decomposed).casefold()
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _drop_combining(match: re.Match[str]) -> str:
+    return "".join(c for c in match.group() if not unicodedata.combining(c))
 
 
 def normalize(text: str) -> NormalizedText:

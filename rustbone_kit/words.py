@@ -13,8 +13,9 @@ words, so they refuse a reading in another language (a ``LanguageError`` naming 
 
 from __future__ import annotations
 
+import bisect
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import pandas as pd
@@ -24,7 +25,7 @@ from .corpus import Corpus, require_english
 from .reading import Reading
 from .scenes import scene_labels
 from .stoplist import is_content_word
-from .terms import TermIndex, words_of
+from .terms import Term, TermIndex, words_of
 from .text import span_id_at
 
 __all__ = ["concordance", "distinctive_words"]
@@ -119,6 +120,37 @@ def _passage_words(reading: Reading) -> tuple[tuple[str, ...], ...]:
     return kept
 
 
+def _vocabulary(reading: Reading) -> tuple[dict[str, tuple[int, ...]], list[str]]:
+    """Each folded word of the reading, with the passages (by index) it is in, and the words
+    sorted (for stems): kept on the reading, so that a search looks only at the passages
+    that hold its first word, whatever the size of the corpus."""
+    kept = reading.__dict__.get("_rk_vocabulary")
+    if kept is None:
+        where: dict[str, list[int]] = defaultdict(list)
+        for number, words in enumerate(_passage_words(reading)):
+            for word in dict.fromkeys(words):
+                where[word].append(number)
+        index = {word: tuple(numbers) for word, numbers in where.items()}
+        kept = (index, sorted(index))
+        reading.__dict__["_rk_vocabulary"] = kept
+    return kept
+
+
+def _passages_with(reading: Reading, term: Term) -> list[int]:
+    """The passages of ``reading`` that hold the first word of ``term`` (or, for a one-word
+    stem, a word it begins), in order: the only ones a match can be in."""
+    index, words = _vocabulary(reading)
+    first = term.words[0]
+    if not (term.stem and len(term.words) == 1):
+        return list(index.get(first, ()))
+    numbers: set[int] = set()
+    at = bisect.bisect_left(words, first)
+    while at < len(words) and words[at].startswith(first):
+        numbers.update(index[words[at]])
+        at += 1
+    return sorted(numbers)
+
+
 def concordance(
     corpus: Corpus,
     term: str,
@@ -141,6 +173,7 @@ def concordance(
     ['reading', 'sentence', 'left', 'match', 'right', 'start', 'end']
     """
     index = TermIndex([("term", term)])  # raises ValueError on a malformed term
+    (parsed,) = index.owners
     chosen = list(readings) if readings is not None else list(corpus.ids)
     for r in chosen:
         corpus[r]  # an unknown id raises, naming the known ones
@@ -152,8 +185,13 @@ def concordance(
     rows = []
     for rid in chosen:
         reading = corpus[rid]
+        numbers = _passages_with(reading, parsed)
+        if not numbers:
+            continue
         starts = [s.start for s in reading.sentences]
-        for passage, words in zip(reading.passages, _passage_words(reading), strict=True):
+        passages, folded = reading.passages, _passage_words(reading)
+        for number in numbers:
+            passage, words = passages[number], folded[number]
             for _, _, a, b in index.find(passage.text, words=words):
                 start, end = passage.start + a, passage.start + b
                 sentence = span_id_at(reading.sentences, starts, start)
