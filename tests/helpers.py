@@ -6,6 +6,9 @@ Import them as ``from helpers import folder`` (pytest puts ``tests/`` on ``sys.p
 from __future__ import annotations
 
 import textwrap
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -174,3 +177,36 @@ FRENCH = textwrap.dedent(
     L'accident la prive de ses jambes. Ali la porte dans la mer, et elle nage enfin !
     """
 )
+
+
+class Meanwhile:
+    """A save made while a notebook runs, with no guess at timing: :attr:`cell` says it has
+    started and then waits; :meth:`start` runs ``save`` on a thread once the cell has
+    started, and then lets the cell end. A run that never reaches the cell lets the thread
+    give up after ``timeout`` seconds (it saves anyway, so the test fails on its assertion).
+    """
+
+    def __init__(self, folder: Path, timeout: float = 120.0) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.started, self.saved, self.timeout = folder / "started", folder / "saved", timeout
+
+    @property
+    def cell(self) -> str:
+        return (
+            f"import pathlib, time\npathlib.Path({str(self.started)!r}).touch()\n"
+            f"while not pathlib.Path({str(self.saved)!r}).exists():\n    time.sleep(0.02)"
+        )
+
+    def start(self, save: Callable[[], None]) -> threading.Thread:
+        def work() -> None:
+            deadline = time.monotonic() + self.timeout
+            while not self.started.exists() and time.monotonic() < deadline:
+                time.sleep(0.02)
+            try:
+                save()
+            finally:
+                self.saved.touch()
+
+        thread = threading.Thread(target=work)
+        thread.start()
+        return thread

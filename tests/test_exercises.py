@@ -7,12 +7,12 @@ import shutil
 import stat
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import nbformat
 import pytest
+from helpers import Meanwhile
 
 from rustbone_kit.cli import main
 from rustbone_kit.errors import StaleFileError
@@ -197,15 +197,10 @@ def test_a_save_made_while_the_build_runs_the_exercise_is_not_overwritten(tmp_pa
     sols, exs = tmp_path / "solutions", tmp_path / "exercises"
     tiny_solution(sols)
     build(sols, exs, execute=False)
-    tiny_solution(sols, first="import time; time.sleep(3)")  # the solution changed: a rebuild
+    meanwhile = Meanwhile(tmp_path / "sync")
+    tiny_solution(sols, first=meanwhile.cell)  # the solution changed: a rebuild
     target = exs / "t.ipynb"
-
-    def save_meanwhile() -> None:
-        time.sleep(1.5)  # the kernel is running the new exercise by now
-        student_edit(target, "saved during the build")
-
-    saver = threading.Thread(target=save_meanwhile)
-    saver.start()
+    saver = meanwhile.start(lambda: student_edit(target, "saved during the build"))
     try:
         with pytest.raises(StaleFileError, match="changed since it was read"):
             build(sols, exs)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import stat
-import threading
-import time
 
 import nbformat
 import pytest
+from helpers import Meanwhile
 
 from rustbone_kit.errors import KitError, StaleFileError
 from rustbone_kit.notebooks import execute_all, execute_notebook, scrub, write_notebook
@@ -69,15 +68,10 @@ def test_a_failing_cell_leaves_the_file_as_it_was(tmp_path):
 def test_a_save_made_while_the_notebook_ran_is_not_overwritten(tmp_path):
     """A teacher saves the lesson in JupyterLab while `rustbone-kit notebooks` runs it."""
     path = tmp_path / "n.ipynb"
-    nbformat.write(notebook("import time; time.sleep(3)"), path)
+    meanwhile = Meanwhile(tmp_path / "sync")
+    nbformat.write(notebook(meanwhile.cell), path)
     edited = notebook("print('the teacher's new cell')")
-
-    def save_meanwhile() -> None:
-        time.sleep(1.5)  # the kernel is running by now
-        nbformat.write(edited, path)
-
-    saver = threading.Thread(target=save_meanwhile)
-    saver.start()
+    saver = meanwhile.start(lambda: nbformat.write(edited, path))
     try:
         with pytest.raises(StaleFileError, match="changed since it was read") as err:
             execute_notebook(path)
