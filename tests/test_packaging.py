@@ -17,7 +17,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_the_console_script_points_at_the_cli_package():
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
-    assert scripts == {"rustbone-kit": "rustbone_kit.cli:main"}
+    assert scripts == {
+        "rustbone-kit": "rustbone_kit.cli:main",
+        "rustbone-kit-singleuser": "rustbone_kit.singleuser:main",  # a hub's server command
+    }
     assert (ROOT / "rustbone_kit" / "cli" / "__init__.py").is_file()
     assert not (ROOT / "rustbone_kit" / "cli.py").exists()  # the package, not a module
 

@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from rustbone_kit.quick_import import SLOW, without_iri_checker
 
 BIN = Path(sys.executable).parent
@@ -33,15 +31,6 @@ def test_the_command_loads_nbformat_without_the_iri_grammars():
     modules = _imported([str(BIN / "rustbone-kit"), "--help"])
     assert {"nbformat", "jsonschema", "rustbone_kit.cli.grade"} <= modules
     assert GRAMMARS not in modules
-
-
-@pytest.mark.skipif(not (BIN / "jupyterhub-singleuser").exists(), reason="needs jupyterhub")
-def test_the_hub_server_command_loads_jupyterhub_without_the_iri_grammars():
-    modules = _imported([str(BIN / "rustbone-kit-singleuser"), "--version"])
-    assert {"jupyterhub.singleuser", "jupyter_server.serverapp", "jsonschema"} <= modules
-    assert GRAMMARS not in modules
-    plain = _imported([str(BIN / "jupyterhub-singleuser"), "--version"])
-    assert GRAMMARS in plain  # what the kit's command saves: JupyterHub's own loads it
 
 
 def test_notebooks_still_validate_and_the_module_is_not_left_blocked():
