@@ -38,6 +38,27 @@ def test_import_rustbone_kit_imports_no_view_library():
     assert loaded == dict.fromkeys(names, False)
 
 
+def test_import_rustbone_kit_loads_nothing_until_a_name_is_used():
+    names = ["pandas", "yaml", "rustbone_kit.corpus"]
+    assert _run(LOADED.format(setup="import rustbone_kit", names=names)) == dict.fromkeys(
+        names, False
+    )
+    used = _run(LOADED.format(setup="import rustbone_kit as rk; rk.load_corpus", names=names))
+    assert used == dict.fromkeys(names, True)
+
+
+def test_a_name_shared_with_its_module_stays_the_function():
+    code = """
+import json
+import rustbone_kit as rk
+import rustbone_kit.agreement, rustbone_kit.sources, rustbone_kit.class_agreement
+from rustbone_kit import agreement
+print(json.dumps([callable(rk.agreement), callable(rk.sources), callable(rk.class_agreement),
+                  callable(agreement), type(rk.scenes).__name__]))
+"""
+    assert _run(code) == [True, True, True, True, "module"]
+
+
 def test_import_charts_loads_altair_without_the_slow_iri_checker():
     names = ["altair", SLOW]
     loaded = _run(LOADED.format(setup="import rustbone_kit.charts", names=names))
