@@ -24,6 +24,9 @@ Every notebook is saved with :func:`write_notebook`, atomically (see
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -155,7 +158,16 @@ def run_notebook(
     ``nb.metadata.widgets``) stay, for a reader of the widgets' views (``rustbone-kit handout``).
     """
     from nbclient import NotebookClient  # imported here: only this function needs it
+    from traitlets.config import Config
 
+    # On Linux and macOS the kernel talks over Unix sockets in a private folder: no loopback
+    # port to collide on, and no "running over TCP without encryption" warning from every
+    # kernel on the teacher's terminal. Windows has no such sockets: TCP there, as before.
+    config, sockets = Config(), None
+    if os.name == "posix":
+        sockets = tempfile.mkdtemp(prefix="rustbone-kernel-")
+        config.KernelManager.transport = "ipc"
+        config.KernelManager.ip = os.path.join(sockets, "kernel")
     client = NotebookClient(
         nb,
         timeout=timeout,
@@ -166,9 +178,14 @@ def run_notebook(
         # The last cell has run, so the kernel is stopped at once: a graceful shutdown waits
         # for the kernel to exit, and one run in four waited 3 s more for nothing here.
         shutdown_kernel="immediate",
+        config=config,
     )
     started = time.perf_counter()
-    client.execute()
+    try:
+        client.execute()
+    finally:
+        if sockets is not None:
+            shutil.rmtree(sockets, ignore_errors=True)
     seconds = time.perf_counter() - started
     if not keep_widget_state:
         scrub(nb)

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
+import tempfile
+from pathlib import Path
 
 import nbformat
 import pytest
 from helpers import Meanwhile
 
 from rustbone_kit.errors import KitError, StaleFileError
-from rustbone_kit.notebooks import execute_all, execute_notebook, scrub, write_notebook
+from rustbone_kit.notebooks import (
+    execute_all,
+    execute_notebook,
+    run_notebook,
+    scrub,
+    write_notebook,
+)
 
 KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
 
@@ -124,3 +133,14 @@ def test_a_corrupt_notebook_is_a_located_error_before_any_kernel_starts(
         execute_notebook(path)
     assert err.value.path == str(path) and err.value.line == line and err.value.fix
     assert path.read_text() == text
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Unix sockets: Linux and macOS")
+def test_a_run_uses_private_sockets_and_leaves_no_warning_or_folder(tmp_path, capfd):
+    nb = notebook("import os\nprint(os.getpid() > 0)")
+    before = set(Path(tempfile.gettempdir()).glob("rustbone-kernel-*"))
+    run_notebook(nb, folder=tmp_path)
+    assert nb.cells[0].outputs[0]["text"] == "True\n"
+    printed = capfd.readouterr()
+    assert "without encryption" not in printed.err + printed.out  # the kernel's TCP warning
+    assert set(Path(tempfile.gettempdir()).glob("rustbone-kernel-*")) == before
