@@ -2,8 +2,10 @@
 
 Everything listens on 127.0.0.1 only and lives in one temporary folder:
 
-- :func:`make_course` makes the teacher's repository: the kit's committed tree at ``HEAD``
-  (``git archive``) committed in a teacher's working clone and pushed to a bare repository,
+- :func:`make_course` makes the teacher's repository: the students' copy
+  (``rustbone-kit release``, as docs/class.md tells a teacher to hand out) of the kit's
+  committed tree at ``HEAD`` (``git archive``), committed in a teacher's working clone and
+  pushed to a bare repository,
   which the students pull from by its ``file://`` address (nbgitpuller runs ``git clone`` and
   ``git fetch`` on whatever address it is given, a local one included);
 - :class:`Hub` runs ``jupyterhub`` with ``configurable-http-proxy`` from npm, the dummy
@@ -139,16 +141,21 @@ class Course:
 
 
 def make_course(folder: Path) -> Course:
-    """The kit's tree at HEAD, first commit of a teacher's repository pushed to a bare one."""
-    teacher, bare = folder / "teacher", folder / f"{COURSE}.git"
-    teacher.mkdir(parents=True)
+    """The students' copy of the kit's tree at HEAD (``release``: no solutions, teacher's
+    notes, tests or benchmarks), first commit of a teacher's repository pushed to a bare one."""
+    from rustbone_kit.release import release
+
+    kit, teacher, bare = folder / "kit", folder / "teacher", folder / f"{COURSE}.git"
+    kit.mkdir(parents=True)
     archive = subprocess.run(
         ["git", "archive", "--format=tar", "HEAD"], cwd=ROOT, capture_output=True, timeout=60
     )
     if archive.returncode:
         raise ClassroomError(f"git archive HEAD failed: {archive.stderr.decode().strip()}")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(teacher, filter="data")
+        tar.extractall(kit, filter="data")
+    release(kit, teacher)
+    shutil.rmtree(kit)
     git("init", "-q", "-b", "main", cwd=teacher)
     git("add", "-A", cwd=teacher)
     git("commit", "-q", "-m", "The course as handed out", cwd=teacher)

@@ -34,7 +34,8 @@ def _requirement() -> Path:
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory: pytest.TempPathFactory) -> Course:
-    """The teacher's repository (the kit at HEAD) and the bare one the class pulls from."""
+    """The teacher's repository (the students' copy of the kit at HEAD) and the bare one
+    the class pulls from."""
     return make_course(tmp_path_factory.mktemp("course"))
 
 

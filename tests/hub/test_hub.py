@@ -1,8 +1,9 @@
 """A class of five on a real JupyterHub: the course handed out by link, updated mid-course.
 
-The hub (``conftest.py``) runs JupyterHub with configurable-http-proxy, the dummy
-authenticator and ``SimpleLocalProcessSpawner``, on 127.0.0.1. The teacher's repository is
-the kit at HEAD, pushed to a bare repository the class pulls from by ``file://`` address.
+The hub (``conftest.py``) runs JupyterHub with configurable-http-proxy, the dummy authenticator
+and ``SimpleLocalProcessSpawner``, on 127.0.0.1. The teacher's repository is the students' copy
+(``rustbone-kit release``) of the kit at HEAD, pushed to a bare repository the class pulls from
+by ``file://`` address.
 
 1. ``rustbone-kit link`` prints the course's nbgitpuller link. The teacher makes five
    students through the hub's REST API; at once, each student's server starts, the student
@@ -118,6 +119,8 @@ def test_each_student_gets_the_course_by_link_and_feedback_from_its_kernel(
         assert f"git clone --depth 1 --branch main -- {course.url}" in visit.pull
         exercise = student.home / COURSE / exercises[0]
         assert visit.answer_line in exercise.read_text(encoding="utf-8")
+        for teachers_only in ("solutions", "tests", "lessons/TEACHING.md"):
+            assert not (student.home / COURSE / teachers_only).exists(), teachers_only
         assert visit.feedback, f"{name}: no check printed feedback"
         answered, *rest = visit.feedback
         assert not answered.endswith("Not answered yet"), visit.feedback
