@@ -112,3 +112,20 @@ def test_altair_is_imported_in_one_place_only():
         if (lines := _imports_altair(ast.parse(path.read_text(encoding="utf-8"))))
     }
     assert set(found) == {str(ONE_PLACE.relative_to(ROOT))}, found
+
+
+def test_every_public_name_is_in_the_lazy_map_and_the_type_checking_imports():
+    import rustbone_kit as rk
+
+    tree = ast.parse((KIT / "__init__.py").read_text(encoding="utf-8"))
+    checked = next(n for n in tree.body if isinstance(n, ast.If) and "TYPE_CHECKING" in ast.dump(n))
+    typed = {
+        alias.name: node.module
+        for node in checked.body
+        if isinstance(node, ast.ImportFrom) and node.module
+        for alias in node.names
+    }
+    assert typed == rk._EXPORTS  # the two lists of names say the same
+    assert set(rk.__all__) - rk._LAZY == set(rk._EXPORTS)
+    for name, module in rk._EXPORTS.items():
+        assert getattr(importlib.import_module(f"rustbone_kit.{module}"), name) is getattr(rk, name)
