@@ -31,6 +31,7 @@ def test_the_command_loads_nbformat_without_the_iri_grammars():
     modules = _imported([str(BIN / "rustbone-kit"), "--help"])
     assert {"nbformat", "jsonschema", "rustbone_kit.cli.grade"} <= modules
     assert GRAMMARS not in modules
+    assert not {"altair", "rustbone_kit.folder_check"} & modules  # loaded by the commands' runs
 
 
 def test_notebooks_still_validate_and_the_module_is_not_left_blocked():

@@ -14,7 +14,6 @@ import argparse
 import sys
 
 from ..errors import KitError
-from ..folder_check import check_folder
 
 NAME = "check-readings"
 
@@ -31,6 +30,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 def run(args: argparse.Namespace) -> int:
     """Print every problem to stderr (exit 1), or what loads cleanly (exit 0)."""
+    from ..folder_check import check_folder  # every loader: imported when the command runs
+
     where = args.path or "the bundled readings"
     try:
         findings = check_folder(args.path)

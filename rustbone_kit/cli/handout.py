@@ -16,9 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..corpus import load_corpus
 from ..errors import KitError
-from ..handout import lesson_handout, print_pdf, readings_packet, write_page
 
 __all__ = ["add_parser", "build_parser_for_doc", "default_out", "run"]
 
@@ -68,6 +66,10 @@ def run(args: argparse.Namespace) -> int:
         print("rustbone-kit handout: give a lesson notebook, or --readings", file=sys.stderr)
         return 2
     out = default_out(args)
+    # imported here: the hand-outs draw charts (altair), so other commands start without them
+    from ..corpus import load_corpus
+    from ..handout import lesson_handout, print_pdf, readings_packet, write_page
+
     try:
         if args.readings:
             corpus = load_corpus(args.corpus) if args.corpus else load_corpus()
