@@ -40,8 +40,11 @@ def words_of(text: str) -> list[str]:
     return _TOKEN.findall(fold_text(text))
 
 
-def _fold_word(word: str) -> str:
-    return word.lower() if word.isascii() else fold_text(word)
+def _folds_in_place(tokens: list[str], words: list[str]) -> bool:
+    """Whether each token folds to the word at its place: an ASCII token to its lower case,
+    each distinct other token folded once (a long text has few of them)."""
+    others = {t: fold_text(t) for t in set(tokens) if not t.isascii()}
+    return [others[t] if t in others else t.lower() for t in tokens] == words
 
 
 def word_offsets(text: str, words: list[str]) -> list[tuple[int, int]]:
@@ -50,11 +53,14 @@ def word_offsets(text: str, words: list[str]) -> list[tuple[int, int]]:
     Most texts fold word for word, and their words are found in place. A text in which
     folding merges or splits words (decomposed accents, ligatures) goes through
     :func:`~rustbone_kit.text.fold`, which maps every folded position back.
+
+    >>> word_offsets("Ali’s ﬁst", words_of("Ali’s ﬁst"))
+    [(0, 3), (4, 5), (6, 9)]
     """
     direct = list(_TOKEN.finditer(text))
     if len(direct) == len(words) and (
         text.isascii()  # an ASCII word folds to its lower case, one to one
-        or all(_fold_word(m.group()) == w for m, w in zip(direct, words, strict=True))
+        or _folds_in_place([m.group() for m in direct], words)
     ):
         return [m.span() for m in direct]
     folded = fold(text)
@@ -146,20 +152,31 @@ class TermIndex:
     def match_words(self, words: Sequence[str]) -> list[tuple[Term, int]]:
         """Leftmost-longest, non-overlapping matches: ``(term, index of its first word)``."""
         found: list[tuple[Term, int]] = []
-        i = 0
-        while i < len(words):
-            candidates = self._by_first.get(words[i], []) + self._stems.get(words[i][:3], [])
+        free_from = 0  # matches never overlap: the next may start here
+        for i, candidates in self._candidates(words):
+            if i < free_from:
+                continue
             best = max(
                 (t for t in candidates if self._fits(t, words, i)),
                 key=lambda t: t.length,
                 default=None,
             )
-            if best is None:
-                i += 1
-            else:
+            if best is not None:
                 found.append((best, i))
-                i += len(best.words)
+                free_from = i + len(best.words)
         return found
+
+    def _candidates(self, words: Sequence[str]) -> list[tuple[int, list[Term]]]:
+        """``(position, terms that may start there)`` for the positions where one may: each
+        distinct word is looked up once, so a long text costs one pass in C per word."""
+        by_word = {}
+        for word in set(words):
+            terms = self._by_first.get(word, []) + self._stems.get(word[:3], [])
+            if terms:
+                by_word[word] = terms
+        if not by_word:
+            return []
+        return [(i, by_word[w]) for i, w in enumerate(words) if w in by_word]
 
     def match_per_key(self, words: Sequence[str]) -> list[tuple[Hashable, Term, int]]:
         """Leftmost-longest matches for each key on its own: ``(key, term, first word)``.
@@ -169,9 +186,9 @@ class TermIndex:
         """
         found: list[tuple[Hashable, Term, int]] = []
         free_from: dict[Hashable, int] = {}
-        for i in range(len(words)):
+        for i, candidates in self._candidates(words):
             best: dict[Hashable, Term] = {}
-            for term in self._by_first.get(words[i], []) + self._stems.get(words[i][:3], []):
+            for term in candidates:
                 if not self._fits(term, words, i):
                     continue
                 for key in self.owners[term]:
