@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import KitError
+from .memo import kept
 from .reading import Reading
 from .text import NormalizedText, Span, normalize
 
@@ -51,10 +52,7 @@ def closest_sentence(reading_text: str, sentences: Iterable[Span], quote: str) -
 def _normalized(reading: Reading) -> NormalizedText:
     """The reading's normalised text, made once per reading (a file of 50,000 annotations
     on one reading normalises it once, not 50,000 times)."""
-    cached = reading.__dict__.get("_rk_normalized")
-    if cached is None:
-        cached = reading.__dict__["_rk_normalized"] = normalize(reading.text)
-    return cached
+    return kept(reading, "_rk_normalized", lambda: normalize(reading.text))
 
 
 def resolve_quote(

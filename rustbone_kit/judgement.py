@@ -37,6 +37,7 @@ import pandas as pd
 
 from .catalogue import Catalogue, catalogue_for
 from .corpus import Corpus, require_english
+from .memo import kept
 from .reading import Reading
 from .scenes import scene_labels
 from .terms import TermIndex, words_of
@@ -225,32 +226,34 @@ _TONE_COLUMNS = [
 
 
 def _reading_tone(reading: Reading) -> list[tuple]:
-    cached = reading.__dict__.get("_rk_tone")
-    if cached is None:
-        analyzer, markers = _analyzer(), _marker_index()
-        cached = []
-        for s in reading.sentences:
-            scores = analyzer.polarity_scores(s.text)
-            found: dict[str, list[str]] = {"hedge": [], "intensifier": []}
-            for kind, _, a, b in markers.find(s.text):
-                found[str(kind)].append(s.text[a:b])
-            cached.append(
-                (
-                    reading.id,
-                    s.id,
-                    s.start,
-                    s.end,
-                    s.text,
-                    scores["compound"],
-                    scores["pos"],
-                    scores["neg"],
-                    _tone(scores["compound"]),
-                    ", ".join(found["hedge"]),
-                    ", ".join(found["intensifier"]),
-                )
+    return kept(reading, "_rk_tone", lambda: _tone_rows(reading))
+
+
+def _tone_rows(reading: Reading) -> list[tuple]:
+    """One row per sentence: its VADER scores, tone, hedges and intensifiers."""
+    analyzer, markers = _analyzer(), _marker_index()
+    rows = []
+    for s in reading.sentences:
+        scores = analyzer.polarity_scores(s.text)
+        found: dict[str, list[str]] = {"hedge": [], "intensifier": []}
+        for kind, _, a, b in markers.find(s.text):
+            found[str(kind)].append(s.text[a:b])
+        rows.append(
+            (
+                reading.id,
+                s.id,
+                s.start,
+                s.end,
+                s.text,
+                scores["compound"],
+                scores["pos"],
+                scores["neg"],
+                _tone(scores["compound"]),
+                ", ".join(found["hedge"]),
+                ", ".join(found["intensifier"]),
             )
-        reading.__dict__["_rk_tone"] = cached
-    return cached
+        )
+    return rows
 
 
 def sentence_tone(

@@ -28,6 +28,7 @@ from .annotations import (
 )
 from .catalogue import catalogue_for
 from .corpus import Corpus, register_scene_view
+from .memo import kept
 from .suggestions import tag_corpus
 from .text import Span, count_words
 
@@ -106,15 +107,17 @@ def reference_labels(corpus: Corpus, annotator: str = "reference") -> pd.DataFra
     an edited file is read again, an unchanged one not.
     """
     path = annotations_path(corpus, annotator)
-    key = (str(path), path.stat().st_mtime if path.exists() else None)
-    cache = corpus.__dict__.setdefault("_rk_labels", {})
-    if key not in cache:
+
+    def read() -> pd.DataFrame:
         found = load_annotation_file(corpus, annotator)
         frame = sentence_labels(corpus, found.annotations)
         frame.attrs["readings"] = found.covers
         frame.attrs["decided"] = _decided(corpus, found.annotations)
-        cache[key] = frame
-    return cache[key].copy()
+        return frame
+
+    version = (str(path), path.stat().st_mtime if path.exists() else None)
+    # one entry per annotator file version: a class's files are each kept (up to 64)
+    return kept(corpus, "_rk_labels", read, extra=version, limit=64).copy()
 
 
 def scene_passages(

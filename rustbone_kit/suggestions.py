@@ -22,6 +22,7 @@ import pandas as pd
 
 from .catalogue import Catalogue, catalogue_for
 from .corpus import Corpus
+from .memo import kept
 from .stoplist import STOPWORDS
 from .terms import TermIndex, words_of
 from .text import fold_text
@@ -61,10 +62,7 @@ class _Words:
 
 def _matcher(cat: Catalogue) -> _Matcher:
     """The catalogue's compiled matcher, built once per catalogue object."""
-    built = cat.__dict__.get("_rk_matcher")
-    if built is None:
-        built = cat.__dict__["_rk_matcher"] = _build_matcher(cat)
-    return built
+    return kept(cat, "_rk_matcher", lambda: _build_matcher(cat))
 
 
 def _build_matcher(cat: Catalogue) -> _Matcher:
@@ -100,10 +98,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
 
 def _words(cat: Catalogue) -> _Words:
     """The catalogue's BM25 index, built once per catalogue object."""
-    built = cat.__dict__.get("_rk_words")
-    if built is None:
-        built = cat.__dict__["_rk_words"] = _build_words(cat)
-    return built
+    return kept(cat, "_rk_words", lambda: _build_words(cat))
 
 
 def _build_words(cat: Catalogue) -> _Words:
@@ -230,30 +225,28 @@ def _reading_rows(reading: Any, cat: Catalogue, threshold: float, relative: floa
     A reading never changes once loaded, and an edited scenes.yaml is a new catalogue, so
     the rows are kept on the reading (every corpus that holds it shares them).
     """
-    cache = reading.__dict__.setdefault("_rk_tags", {})
-    key = (id(cat), threshold, relative)
-    hit = cache.get(key)
-    if hit is not None and hit[0] is cat:
-        return hit[1]
-    rows = []
-    for sentence in reading.sentences:
-        scores = _score(sentence.text, cat)
-        if not scores:
-            continue
-        best = max(score for score, _ in scores.values())
-        for scene, (score, evidence) in scores.items():
-            if score >= threshold and score >= relative * best:
-                rows.append(
-                    {
-                        "reading": reading.id,
-                        "sentence": sentence.id,
-                        "scene": scene,
-                        "score": score,
-                        "evidence": evidence,
-                    }
-                )
-    cache[key] = (cat, rows)  # the catalogue kept alive so its id stays its own
-    return rows
+
+    def tag() -> list[dict]:
+        rows = []
+        for sentence in reading.sentences:
+            scores = _score(sentence.text, cat)
+            if not scores:
+                continue
+            best = max(score for score, _ in scores.values())
+            for scene, (score, evidence) in scores.items():
+                if score >= threshold and score >= relative * best:
+                    rows.append(
+                        {
+                            "reading": reading.id,
+                            "sentence": sentence.id,
+                            "scene": scene,
+                            "score": score,
+                            "evidence": evidence,
+                        }
+                    )
+        return rows
+
+    return kept(reading, "_rk_tags", tag, owner=cat, extra=(threshold, relative))
 
 
 def tag_corpus(

@@ -32,6 +32,7 @@ from .corpus import Corpus
 from .errors import ArgumentError
 from .folders import bundled_readings_path, corpus_folder
 from .lexicon import Lexicon, lexicon_for
+from .memo import kept
 from .reading import Reading
 from .scenes import scene_labels
 from .text import Span, count_words, span_id_at
@@ -53,15 +54,15 @@ _HIT_COLUMNS = [
 
 def _reading_hits(reading: Reading, lexicon: Lexicon) -> list[tuple[str, str, int, int]]:
     """(theme, term as written, start, end) of every hit, passage by passage, cached."""
-    cache = reading.__dict__.setdefault("_rk_theme_hits", {})
-    key = id(lexicon)
-    if key not in cache:
+
+    def find() -> list[tuple[str, str, int, int]]:
         hits = []
         for passage in reading.passages:
             for theme, term, a, b in lexicon.index.find(passage.text, per_key=True):
                 hits.append((str(theme), term.written, passage.start + a, passage.start + b))
-        cache[key] = (lexicon, hits)  # keep the lexicon alive so its id stays its own
-    return cache[key][1]
+        return hits
+
+    return kept(reading, "_rk_theme_hits", find, owner=lexicon)
 
 
 def theme_hits(

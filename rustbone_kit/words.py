@@ -22,6 +22,7 @@ import pandas as pd
 
 from .catalogue import catalogue_for
 from .corpus import Corpus, require_english
+from .memo import kept
 from .reading import Reading
 from .scenes import scene_labels
 from .stoplist import is_content_word
@@ -33,11 +34,11 @@ __all__ = ["concordance", "distinctive_words"]
 
 def _content_words(reading: Reading) -> Counter:
     """Counts of a reading's words: folded, stop words, numbers and single letters left out."""
-    counts = reading.__dict__.get("_rk_content_words")
-    if counts is None:
-        counts = Counter(w for w in words_of(reading.text) if is_content_word(w))
-        reading.__dict__["_rk_content_words"] = counts
-    return counts
+    return kept(
+        reading,
+        "_rk_content_words",
+        lambda: Counter(w for w in words_of(reading.text) if is_content_word(w)),
+    )
 
 
 def _g2(a: int, b: int, c: int, d: int) -> float:
@@ -113,27 +114,25 @@ def distinctive_words(
 def _passage_words(reading: Reading) -> tuple[tuple[str, ...], ...]:
     """The folded words of each passage, kept on the reading (it never changes): folding is
     most of a search's cost, and a class searches the same readings many times."""
-    kept = reading.__dict__.get("_rk_words")
-    if kept is None:
-        kept = tuple(tuple(words_of(p.text)) for p in reading.passages)
-        reading.__dict__["_rk_words"] = kept
-    return kept
+    return kept(
+        reading, "_rk_words", lambda: tuple(tuple(words_of(p.text)) for p in reading.passages)
+    )
 
 
 def _vocabulary(reading: Reading) -> tuple[dict[str, tuple[int, ...]], list[str]]:
     """Each folded word of the reading, with the passages (by index) it is in, and the words
     sorted (for stems): kept on the reading, so that a search looks only at the passages
     that hold its first word, whatever the size of the corpus."""
-    kept = reading.__dict__.get("_rk_vocabulary")
-    if kept is None:
+
+    def build() -> tuple[dict[str, tuple[int, ...]], list[str]]:
         where: dict[str, list[int]] = defaultdict(list)
         for number, words in enumerate(_passage_words(reading)):
             for word in dict.fromkeys(words):
                 where[word].append(number)
         index = {word: tuple(numbers) for word, numbers in where.items()}
-        kept = (index, sorted(index))
-        reading.__dict__["_rk_vocabulary"] = kept
-    return kept
+        return index, sorted(index)
+
+    return kept(reading, "_rk_vocabulary", build)
 
 
 def _passages_with(reading: Reading, term: Term) -> list[int]:

@@ -13,6 +13,7 @@ from ..annotations import load_annotations
 from ..catalogue import catalogue_for
 from ..corpus import Corpus
 from ..errors import KitError, unknown_id_message
+from ..memo import kept
 from ..scenes import scene_labels
 from ..sources import sources_for
 from ..stoplist import is_content_word
@@ -116,35 +117,35 @@ def _stem(word: str) -> str:
 
 def _furniture(corpus: Corpus) -> frozenset[str]:
     """Sentence ids the reference annotation flags as page furniture or off-topic."""
-    cached = corpus.__dict__.get("_rk_furniture")
-    if cached is None:
+
+    def flagged() -> frozenset[str]:
         try:
             notes = load_annotations(corpus, "reference")
         except KitError:  # a folder with no reference annotation has no furniture flagged
             notes = []
-        flagged = set()
+        found = set()
         for note in notes:
             if note.flag in FURNITURE:
                 reading = corpus[note.reading]
-                flagged |= {
+                found |= {
                     s.id for s in reading.sentences
                     if s.start < note.span.end and note.span.start < s.end
                 }  # fmt: skip
-        cached = corpus.__dict__["_rk_furniture"] = frozenset(flagged)
-    return cached
+        return frozenset(found)
+
+    return kept(corpus, "_rk_furniture", flagged)
 
 
 def _titles(corpus: Corpus) -> frozenset[tuple[str, ...]]:
     """The readings' titles and the bibliography's, as folded word sequences."""
-    cached = corpus.__dict__.get("_rk_titles")
-    if cached is None:
+
+    def folded() -> frozenset[tuple[str, ...]]:
         titles = [str(r.meta.get("title") or "") for r in corpus]
         with contextlib.suppress(KitError):  # a folder with no bibliography: readings only
             titles += [str(t) for t in sources_for(corpus).to_frame().get("title", [])]
-        cached = corpus.__dict__["_rk_titles"] = frozenset(
-            tuple(words_of(t)) for t in titles if t.strip()
-        )
-    return cached
+        return frozenset(tuple(words_of(t)) for t in titles if t.strip())
+
+    return kept(corpus, "_rk_titles", folded)
 
 
 def claim_problem(claim: str, *, quote: str, focus: str, own: int, context: str = "") -> str | None:

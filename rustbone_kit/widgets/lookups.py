@@ -6,6 +6,7 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from typing import Any, Protocol
 
+from ..memo import kept
 from ..reading import Reading
 from ..text import Span
 
@@ -24,9 +25,7 @@ def paragraph_of(reading: Reading, offset: int) -> Span:
     'marchant:p2'
     """
     passages = reading.passages
-    starts = reading.__dict__.get("_rk_passage_starts")
-    if starts is None:
-        starts = reading.__dict__["_rk_passage_starts"] = [p.start for p in passages]
+    starts = kept(reading, "_rk_passage_starts", lambda: [p.start for p in passages])
     return passages[max(0, bisect_right(starts, offset) - 1)]
 
 
