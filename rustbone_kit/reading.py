@@ -81,8 +81,6 @@ _CHECKSUM = re.compile(r"^sha256:[0-9a-f]{64}$")
 DELIMITER = re.compile(r"^---[ \t]*$")
 #: The language of a reading whose header gives none.
 ENGLISH = "en"
-# a BCP-47 primary language subtag, optionally a region (two letters or three digits)
-_LANGUAGE = LANGUAGE_CODE
 _LANGUAGE_NAMES = {"english": "en", "french": "fr", "français": "fr", "francais": "fr"}
 _LANGUAGE_NAMES |= {"german": "de", "deutsch": "de", "spanish": "es", "español": "es"}
 _LANGUAGE_NAMES |= {"italian": "it", "portuguese": "pt", "dutch": "nl"}
@@ -94,7 +92,7 @@ def _language_fix(value: str) -> str:
     if guess is None:
         primary, _, region = value.strip().replace("_", "-").partition("-")
         guess = primary.lower() + (f"-{region.upper()}" if region else "")
-    if _LANGUAGE.match(guess):
+    if LANGUAGE_CODE.match(guess):
         return f"write 'language: {guess}'"
     return (
         "write a language code: two or three lower-case letters (en, fr, de), "
@@ -248,7 +246,7 @@ def _check_field(name: str, value: Any, path: str, line: int | None) -> None:
             field=name,
             fix=f"write it as 'id: {suggestion}'",
         )
-    if name == "language" and not _LANGUAGE.match(value):
+    if name == "language" and not LANGUAGE_CODE.match(value):
         raise ReadingError(
             f"language {value!r} is not a language code",
             path=path,
@@ -371,7 +369,7 @@ def reading_from_text(
             field="id",
             fix="use lower-case letters, digits and single hyphens, like 'my-reading'",
         )
-    if not isinstance(language, str) or not _LANGUAGE.match(language):
+    if not isinstance(language, str) or not LANGUAGE_CODE.match(language):
         raise ReadingError(
             f"language {language!r} is not a language code",
             field="language",

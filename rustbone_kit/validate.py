@@ -29,7 +29,8 @@ from .folders import SLUG
 
 __all__ = ["LANGUAGE_CODE", "Record", "key_lines"]
 
-#: A language code as a reading's header and a course file write it: en, fra, en-GB, es-419.
+#: A language code as a reading's header and a course file write it (a BCP-47 primary subtag,
+#: optionally a region of two letters or three digits): en, fra, en-GB, es-419.
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-(?:[A-Z]{2}|[0-9]{3}))?$")
 
 _EMPTY = (None, "", [], {})
