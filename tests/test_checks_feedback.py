@@ -44,9 +44,22 @@ HUGE_ANSWERS = {
 }
 
 
+LONG = "the sea " * (19_000 // 8)  # under the bound: judged, and quoted short
+LONG_ANSWERS = {
+    "text": LONG,
+    "list": [LONG[:9_000]],
+    "every key": {"reading": LONG[:4_000], "quote": LONG[:4_000], "claim": LONG[:4_000]},
+    "quote": {"reading": "marchant", "quote": LONG[:9_000], "claim": LONG[:9_000]},
+    "claim": {"reading": "marchant", "quote": "Piers Marchant is a Philly-based", "claim": LONG},
+}
+
+
 @pytest.mark.parametrize("qid", sorted(rk.checks.questions()))
 def test_a_ten_megabyte_answer_gets_short_feedback_quoting_a_short_prefix(qid, corpus):
     for kind, answer in HUGE_ANSWERS.items():
+        feedback = check(qid, answer, corpus=corpus)
+        assert "Shorten it" in str(feedback), kind  # refused before any check reads it
+    for kind, answer in LONG_ANSWERS.items():  # judged by the check itself
         feedback = check(qid, answer, corpus=corpus)
         text, page = str(feedback), feedback._repr_html_()
         assert len(text) < 2000 and len(page) < 2000, kind
