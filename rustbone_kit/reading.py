@@ -23,6 +23,7 @@ from typing import Any
 from .errors import ChecksumError, ReadingError, UnknownIdError
 from .files import decode_text
 from .folders import SLUG
+from .terms import Tokens
 from .text import Span, count_words, split_lines, split_sentences
 from .validate import LANGUAGE_CODE, Record
 from .yamlio import load_mapping
@@ -158,6 +159,12 @@ class Reading:
     def words(self) -> int:
         """How many words the text has (letters and digits, inner apostrophes kept)."""
         return count_words(self.text)
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        """The folded words of the text with their offsets, worked out once: scene tagging,
+        theme hits and the concordance take each passage's or sentence's words from here."""
+        return Tokens.of(self.text)
 
     def sentence(self, number: int | str) -> Span:
         """A sentence by its number as its id gives it (``3`` or ``"s3"``): counting from 1.

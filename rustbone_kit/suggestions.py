@@ -25,7 +25,6 @@ from .corpus import Corpus
 from .memo import kept
 from .stoplist import STOPWORDS
 from .terms import TermIndex, words_of
-from .text import fold_text
 
 __all__ = ["BM25_SCALE", "RELATIVE", "THRESHOLD", "suggest_scenes", "tag_corpus"]
 
@@ -38,9 +37,9 @@ RELATIVE = 0.6
 #: often a critic's general words, and let the reference F1 fall.
 BM25_SCALE = 2.5
 
-# Words are matched as bm25s's own tokenizer finds them (two or more letters or digits), on
-# the kit's folded text, less the kit's stop list, and reduced to their Snowball stem.
-_WORD = re.compile(r"(?u)\b\w\w+\b")
+# Words are matched as bm25s's own tokenizer finds them (two or more letters or digits: its
+# pattern r"(?u)\b\w\w+\b" keeps the kit's folded words of two characters or more), less the
+# kit's stop list, and reduced to their Snowball stem.
 
 
 @dataclass(frozen=True)
@@ -91,9 +90,10 @@ def _stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
-def _tokens(text: str) -> list[tuple[str, str]]:
-    """(word as folded, its stem) for each word of the text not on the kit's stop list."""
-    return [(w, _stem(w)) for w in _WORD.findall(fold_text(text)) if w not in STOPWORDS]
+def _tokens(words: list[str]) -> list[tuple[str, str]]:
+    """(word as folded, its stem) for each folded word of two or more characters not on the
+    kit's stop list."""
+    return [(w, _stem(w)) for w in words if len(w) > 1 and w not in STOPWORDS]
 
 
 def _words(cat: Catalogue) -> _Words:
@@ -107,31 +107,30 @@ def _build_words(cat: Catalogue) -> _Words:
     names and roles of its characters."""
     import bm25s
 
-    people = {stem for c in cat.characters for m in c.mentions for _, stem in _tokens(m)}
+    people = {stem for c in cat.characters for m in c.mentions for _, stem in _tokens(words_of(m))}
     docs, own = [], []
     for scene in cat.scenes:
         words = [scene.title, scene.description]
         words += [c.rstrip("*") for c in scene.cues if not re.search(r"[\s-]", c)]
-        own.append(frozenset(stem for _, stem in _tokens(" ".join(words))) - people)
+        own.append(frozenset(stem for _, stem in _tokens(words_of(" ".join(words)))) - people)
         for cid in scene.characters:
             character = cat.character(cid)
             words += [*character.names, *character.roles]
-        docs.append([stem for _, stem in _tokens(" ".join(words))])
+        docs.append([stem for _, stem in _tokens(words_of(" ".join(words)))])
     bm25 = bm25s.BM25()
     bm25.index(docs, show_progress=False)
     return _Words(bm25, frozenset(bm25.vocab_dict), tuple(own))
 
 
 def _cue_scores(
-    text: str, cat: Catalogue, covered: set[str]
+    words: list[str], cat: Catalogue, covered: set[str]
 ) -> tuple[dict[str, tuple[float, list[str]]], set[str]]:
-    """Each scene with a cue in the text: its score and evidence; the characters named. The
-    words that cues matched are added to ``covered``."""
+    """Each scene with a cue in the folded ``words``: its score and evidence; the characters
+    named. The words that cues matched are added to ``covered``."""
     m = _matcher(cat)
     cues: dict[str, list[str]] = defaultdict(list)
     people: set[str] = set()
     scores: dict[str, float] = defaultdict(float)
-    words = words_of(text)
     for term, at in m.index.match_words(words):
         for kind, ident in m.index.owners[term]:
             if kind == "character":
@@ -151,18 +150,18 @@ def _cue_scores(
     return result, people
 
 
-def _score(text: str, cat: Catalogue) -> dict[str, tuple[float, list[str]]]:
-    """Each scene's score and evidence: cues and characters first; if no scene reaches
-    THRESHOLD on them, every scene whose own words the text shares adds BM25 / BM25_SCALE,
-    over the words that no cue has already counted."""
+def _score(words: list[str], cat: Catalogue) -> dict[str, tuple[float, list[str]]]:
+    """Each scene's score and evidence for a text's folded ``words``: cues and characters
+    first; if no scene reaches THRESHOLD on them, every scene whose own words the text
+    shares adds BM25 / BM25_SCALE, over the words that no cue has already counted."""
     covered: set[str] = set()
-    result, people = _cue_scores(text, cat, covered)
+    result, people = _cue_scores(words, cat, covered)
     if any(score >= THRESHOLD for score, _ in result.values()):
         return result
     w = _words(cat)
     tokens = [
         (word, stem)
-        for word, stem in _tokens(text)
+        for word, stem in _tokens(words)
         if stem in w.vocabulary and word not in covered  # a cue counts once
     ]
     if not tokens:
@@ -210,7 +209,7 @@ def suggest_scenes(
     """
     cat = catalogue or catalogue_for(corpus)
     order = {s.id: s.order for s in cat.scenes}
-    scored = sorted(_score(text, cat).items(), key=lambda kv: (-kv[1][0], order[kv[0]]))
+    scored = sorted(_score(words_of(text), cat).items(), key=lambda kv: (-kv[1][0], order[kv[0]]))
     rows = [
         {"scene": sid, "title": cat.scene(sid).title, "score": score, "evidence": evidence}
         for sid, (score, evidence) in scored
@@ -227,9 +226,9 @@ def _reading_rows(reading: Any, cat: Catalogue, threshold: float, relative: floa
     """
 
     def tag() -> list[dict]:
-        rows = []
+        rows, tokens, text = [], reading.tokens, reading.text
         for sentence in reading.sentences:
-            scores = _score(sentence.text, cat)
+            scores = _score(tokens.words_in(text, sentence.start, sentence.end), cat)
             if not scores:
                 continue
             best = max(score for score, _ in scores.values())

@@ -19,14 +19,26 @@ Matches are leftmost-longest and never overlap, so *bare-knuckle fights* counts 
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .errors import ArgumentError
 from .text import fold, fold_text
 
-__all__ = ["Term", "TermIndex", "parse_term", "term_problem", "word_offsets", "words_of"]
+__all__ = [
+    "Term",
+    "TermIndex",
+    "Tokens",
+    "folds_word_for_word",
+    "parse_term",
+    "term_problem",
+    "word_offsets",
+    "words_of",
+]
 
 _TOKEN = re.compile(r"\w+")
 
@@ -40,31 +52,99 @@ def words_of(text: str) -> list[str]:
     return _TOKEN.findall(fold_text(text))
 
 
-def _folds_in_place(tokens: list[str], words: list[str]) -> bool:
-    """Whether each token folds to the word at its place: an ASCII token to its lower case,
-    each distinct other token folded once (a long text has few of them)."""
-    others = {t: fold_text(t) for t in set(tokens) if not t.isascii()}
-    return [others[t] if t in others else t.lower() for t in tokens] == words
+@lru_cache(maxsize=4096)
+def _keeps_words(char: str) -> bool:
+    """Whether folding ``char`` leaves word boundaries where they were: a letter or digit
+    folds to letters or digits, anything else to something else, and nothing to nothing
+    (a combining accent, which folding drops, is the usual exception)."""
+    folded = fold_text(char)
+    is_word = _TOKEN.fullmatch(char) is not None
+    return bool(folded) and all((_TOKEN.fullmatch(c) is not None) == is_word for c in folded)
+
+
+_ASCII_KEEPS_WORDS = all(_keeps_words(chr(i)) for i in range(128))
+
+
+def folds_word_for_word(text: str) -> bool:
+    """Whether ``text`` folds character by character with its words where they were, so
+    that its folded words sit at its own words' offsets, and any stretch of it that cuts
+    no word folds to its share of the words. Folding works on each character on its own,
+    so it is enough that each distinct character keeps words.
+
+    >>> folds_word_for_word("Ali’s ﬁst"), folds_word_for_word("Ste\\u0301phanie")
+    (True, False)
+    """
+    return _ASCII_KEEPS_WORDS and (
+        text.isascii() or all(_keeps_words(c) for c in set(text) if c > "\x7f")
+    )
 
 
 def word_offsets(text: str, words: list[str]) -> list[tuple[int, int]]:
     """Original ``(start, end)`` of each of the folded ``words`` of ``text``.
 
-    Most texts fold word for word, and their words are found in place. A text in which
-    folding merges or splits words (decomposed accents, ligatures) goes through
-    :func:`~rustbone_kit.text.fold`, which maps every folded position back.
+    Most texts fold word for word (:func:`folds_word_for_word`), and their words are found
+    in place. A text in which folding merges or splits words (decomposed accents) goes
+    through :func:`~rustbone_kit.text.fold`, which maps every folded position back.
 
     >>> word_offsets("Ali’s ﬁst", words_of("Ali’s ﬁst"))
     [(0, 3), (4, 5), (6, 9)]
+    >>> word_offsets("Ste\\u0301phanie", ["stephanie"])
+    [(0, 10)]
     """
-    direct = list(_TOKEN.finditer(text))
-    if len(direct) == len(words) and (
-        text.isascii()  # an ASCII word folds to its lower case, one to one
-        or _folds_in_place([m.group() for m in direct], words)
-    ):
-        return [m.span() for m in direct]
+    if folds_word_for_word(text):
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        if len(spans) == len(words):
+            return spans
     folded = fold(text)
     return [folded.span_to_original(*m.span()) for m in _TOKEN.finditer(folded.text)]
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """A long text's folded words and their offsets, worked out once: the words of any
+    stretch of it (a passage, a sentence) are then a slice, with no folding again.
+
+    >>> t = Tokens.of("Ali’s fists.\\nThe ICE")
+    >>> t.words, t.between(13, 20), t.offsets(range(3, 5))
+    (['ali', 's', 'fists', 'the', 'ice'], range(3, 5), [(13, 16), (17, 20)])
+    >>> t.between(1, 20) is None  # the stretch cuts "Ali"
+    True
+    """
+
+    words: list[str]
+    starts: array[int]
+    ends: array[int]
+    exact: bool  # whether any stretch that cuts no word folds to its slice of the words
+
+    @classmethod
+    def of(cls, text: str) -> Tokens:
+        """The tokens of ``text``."""
+        words = words_of(text)
+        spans = word_offsets(text, words)
+        starts, ends = array("q", (a for a, _ in spans)), array("q", (b for _, b in spans))
+        return cls(words, starts, ends, folds_word_for_word(text))
+
+    def between(self, start: int, end: int) -> range | None:
+        """The indexes of the words in ``[start, end)``, or None when the stretch cuts a
+        word, or the text does not fold word for word: fold the stretch itself then."""
+        if not self.exact:
+            return None
+        i = bisect_right(self.ends, start)  # the first word ending after start
+        j = bisect_left(self.starts, end, lo=i)  # the first word starting at or after end
+        if i < j and (self.starts[i] < start or self.ends[j - 1] > end):
+            return None
+        return range(i, j)
+
+    def words_in(self, text: str, start: int, end: int) -> list[str]:
+        """The folded words of ``text[start:end]`` (``text`` is the tokens' text): a slice of
+        :attr:`words`, or the stretch folded on its own where it cannot be one."""
+        at = self.between(start, end)
+        return words_of(text[start:end]) if at is None else self.words[at.start : at.stop]
+
+    def offsets(self, indexes: range) -> list[tuple[int, int]]:
+        """``(start, end)`` in the text of each word in ``indexes``."""
+        a, b = indexes.start, indexes.stop
+        return list(zip(self.starts[a:b], self.ends[a:b], strict=True))
 
 
 @dataclass(frozen=True)
@@ -112,6 +192,21 @@ def parse_term(written: str) -> Term:
     return Term(written, tuple(words_of(written)), written.strip().endswith("*"))
 
 
+#: Distinct words whose plans one index keeps (then it starts again): bounds its memory.
+_PLANS_KEPT = 200_000
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The terms that may start at one word: with one-word terms only, the longest (for
+    :meth:`TermIndex.match_words`) and each key's longest, keys in the order of their
+    longest term; with a phrase among them, all of them, to check in place."""
+
+    longest: Term | None
+    per_key: tuple[tuple[Hashable, Term], ...]
+    check: tuple[Term, ...]
+
+
 class TermIndex:
     """Terms indexed by first word (stems by their first three letters), for fast matching.
 
@@ -127,6 +222,7 @@ class TermIndex:
         self.owners: dict[Term, tuple[Hashable, ...]] = {
             parse_term(w): tuple(keys) for w, keys in owners.items()
         }
+        self._plans: dict[str, _Plan | None] = {}
         self._by_first: dict[str, list[Term]] = defaultdict(list)
         self._stems: dict[str, list[Term]] = defaultdict(list)
         for term in sorted(self.owners, key=lambda t: -t.length):
@@ -149,15 +245,42 @@ class TermIndex:
             )
         return tuple(words[i : i + n]) == term.words
 
+    def _plan(self, word: str) -> _Plan | None:
+        """What may start at a word, worked out once per distinct word: a one-word term fits
+        or not by the word alone, so only phrases are left to check in place."""
+        terms = self._by_first.get(word, []) + self._stems.get(word[:3], [])
+        terms = [t for t in terms if len(t.words) > 1 or self._fits(t, (word,), 0)]
+        if not terms:
+            return None
+        if any(len(t.words) > 1 for t in terms):
+            return _Plan(None, (), tuple(terms))
+        first: dict[Hashable, Term] = {}  # each key's longest term: terms run longest first
+        for term in terms:
+            for key in self.owners[term]:
+                first.setdefault(key, term)
+        return _Plan(terms[0], tuple(first.items()), ())
+
+    def _candidates(self, words: Sequence[str]) -> list[tuple[int, _Plan]]:
+        """``(position, its plan)`` for the positions where a term may start: each distinct
+        word is planned once per index, so a long text costs one pass in C per word."""
+        plans = self._plans
+        new = set(words).difference(plans)
+        if len(plans) + len(new) > _PLANS_KEPT:
+            plans.clear()
+            new = set(words)
+        for word in new:
+            plans[word] = self._plan(word)
+        return [(i, plan) for i, w in enumerate(words) if (plan := plans[w]) is not None]
+
     def match_words(self, words: Sequence[str]) -> list[tuple[Term, int]]:
         """Leftmost-longest, non-overlapping matches: ``(term, index of its first word)``."""
         found: list[tuple[Term, int]] = []
         free_from = 0  # matches never overlap: the next may start here
-        for i, candidates in self._candidates(words):
+        for i, plan in self._candidates(words):
             if i < free_from:
                 continue
-            best = max(
-                (t for t in candidates if self._fits(t, words, i)),
+            best = plan.longest or max(
+                (t for t in plan.check if self._fits(t, words, i)),
                 key=lambda t: t.length,
                 default=None,
             )
@@ -165,18 +288,6 @@ class TermIndex:
                 found.append((best, i))
                 free_from = i + len(best.words)
         return found
-
-    def _candidates(self, words: Sequence[str]) -> list[tuple[int, list[Term]]]:
-        """``(position, terms that may start there)`` for the positions where one may: each
-        distinct word is looked up once, so a long text costs one pass in C per word."""
-        by_word = {}
-        for word in set(words):
-            terms = self._by_first.get(word, []) + self._stems.get(word[:3], [])
-            if terms:
-                by_word[word] = terms
-        if not by_word:
-            return []
-        return [(i, by_word[w]) for i, w in enumerate(words) if w in by_word]
 
     def match_per_key(self, words: Sequence[str]) -> list[tuple[Hashable, Term, int]]:
         """Leftmost-longest matches for each key on its own: ``(key, term, first word)``.
@@ -186,9 +297,15 @@ class TermIndex:
         """
         found: list[tuple[Hashable, Term, int]] = []
         free_from: dict[Hashable, int] = {}
-        for i, candidates in self._candidates(words):
+        for i, plan in self._candidates(words):
+            if plan.longest is not None:  # one-word terms only: each key's term is known
+                for key, term in plan.per_key:
+                    if free_from.get(key, 0) <= i:
+                        found.append((key, term, i))
+                        free_from[key] = i + 1
+                continue
             best: dict[Hashable, Term] = {}
-            for term in candidates:
+            for term in plan.check:
                 if not self._fits(term, words, i):
                     continue
                 for key in self.owners[term]:
@@ -213,14 +330,34 @@ class TermIndex:
         if words is None:
             words = words_of(text)  # folded words, without an offset map: cheap to rule out
         words = list(words)
-        if per_key:
-            matches = self.match_per_key(words)
-        else:
-            matches = [(k, t, i) for t, i in self.match_words(words) for k in self.owners[t]]
+        matches = self._matches(words, per_key)
         if not matches:
             return []
         spans = word_offsets(text, words)
-        rows = []
-        for key, term, i in matches:
-            rows.append((key, term, spans[i][0], spans[i + len(term.words) - 1][1]))
-        return rows
+        return [(k, t, spans[i][0], spans[i + len(t.words) - 1][1]) for k, t, i in matches]
+
+    def find_in(
+        self, tokens: Tokens, text: str, start: int, end: int, *, per_key: bool = False
+    ) -> list[tuple[Hashable, Term, int, int]]:
+        """:meth:`find` over ``text[start:end]``, offsets in the whole ``text``, whose
+        :class:`Tokens` are kept: the stretch's words are a slice of them, folded once.
+
+        >>> text = "Ali swims.\\nThe sea, the SEA."
+        >>> index = TermIndex([("sea", "the sea")])
+        >>> [text[a:b] for _, _, a, b in index.find_in(Tokens.of(text), text, 11, 28)]
+        ['The sea', 'the SEA']
+        """
+        at = tokens.between(start, end)
+        if at is None:
+            found = self.find(text[start:end], per_key=per_key)
+            return [(k, t, start + a, start + b) for k, t, a, b in found]
+        first, starts, ends = at.start, tokens.starts, tokens.ends
+        matches = self._matches(tokens.words[first : at.stop], per_key)
+        return [
+            (k, t, starts[first + i], ends[first + i + len(t.words) - 1]) for k, t, i in matches
+        ]
+
+    def _matches(self, words: Sequence[str], per_key: bool) -> list[tuple[Hashable, Term, int]]:
+        if per_key:
+            return self.match_per_key(words)
+        return [(k, t, i) for t, i in self.match_words(words) for k in self.owners[t]]

@@ -52,17 +52,38 @@ _HIT_COLUMNS = [
 ]
 
 
-def _reading_hits(reading: Reading, lexicon: Lexicon) -> list[tuple[str, str, int, int]]:
-    """(theme, term as written, start, end) of every hit, passage by passage, cached."""
+def _reading_hits(reading: Reading, lexicon: Lexicon) -> list[tuple[str, str, int, int, str, str]]:
+    """(theme, term as written, start, end, sentence id, passage id) of every hit, passage
+    by passage, kept on the reading per lexicon version."""
 
-    def find() -> list[tuple[str, str, int, int]]:
-        hits = []
+    def find() -> list[tuple[str, str, int, int, str, str]]:
+        hits, tokens, text, index = [], reading.tokens, reading.text, lexicon.index
+        sentences = reading.sentences
+        starts = [s.start for s in sentences]
         for passage in reading.passages:
-            for theme, term, a, b in lexicon.index.find(passage.text, per_key=True):
-                hits.append((str(theme), term.written, passage.start + a, passage.start + b))
+            found = index.find_in(tokens, text, passage.start, passage.end, per_key=True)
+            for theme, term, a, b in found:
+                sentence = span_id_at(sentences, starts, a)
+                hits.append((str(theme), term.written, a, b, sentence, passage.id))
         return hits
 
     return kept(reading, "_rk_theme_hits", find, owner=lexicon)
+
+
+def _all_hits(corpus: Corpus, lexicon: Lexicon) -> pd.DataFrame:
+    """Every theme's hits in the corpus, kept on the corpus per lexicon version: a widget,
+    a chart and a table of one lesson share one frame."""
+
+    def build() -> pd.DataFrame:
+        labels = {t.id: t.label for t in lexicon.themes}
+        rows = [
+            (reading.id, theme, labels[theme], term, reading.text[a:b], sentence, passage, a, b)
+            for reading in corpus
+            for theme, term, a, b, sentence, passage in _reading_hits(reading, lexicon)
+        ]
+        return pd.DataFrame(rows, columns=_HIT_COLUMNS)
+
+    return kept(corpus, "_rk_all_theme_hits", build, owner=lexicon)
 
 
 def theme_hits(
@@ -80,32 +101,15 @@ def theme_hits(
     True
     """
     lexicon = lexicon or lexicon_for(corpus)
-    wanted = set(themes) if themes is not None else None
+    wanted = list(themes) if themes is not None else None
     for t in wanted or ():
         lexicon.theme(t)  # an unknown id raises, naming the known ones
-    labels = {t.id: t.label for t in lexicon.themes}
-    rows = []
-    for reading in corpus:
-        sentences, passages = reading.sentences, reading.passages
-        s_starts = [s.start for s in sentences]
-        p_starts = [p.start for p in passages]
-        for theme, term, a, b in _reading_hits(reading, lexicon):
-            if wanted is not None and theme not in wanted:
-                continue
-            rows.append(
-                (
-                    reading.id,
-                    theme,
-                    labels[theme],
-                    term,
-                    reading.text[a:b],
-                    span_id_at(sentences, s_starts, a),
-                    span_id_at(passages, p_starts, a),
-                    a,
-                    b,
-                )
-            )
-    return _say_borrowed(pd.DataFrame(rows, columns=_HIT_COLUMNS), corpus, lexicon)
+    frame = _all_hits(corpus, lexicon)
+    if wanted is None:
+        frame = frame.copy()  # the kept frame stays as it was, whatever the caller does
+    else:
+        frame = frame[frame.theme.isin(wanted)].reset_index(drop=True)
+    return _say_borrowed(frame, corpus, lexicon)
 
 
 def _say_borrowed(frame: pd.DataFrame, corpus: Corpus, lexicon: Lexicon) -> pd.DataFrame:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 
 import pandas as pd
@@ -114,23 +114,23 @@ def distinctive_words(
 def _passage_words(reading: Reading) -> tuple[tuple[str, ...], ...]:
     """The folded words of each passage, kept on the reading (it never changes): folding is
     most of a search's cost, and a class searches the same readings many times."""
+    tokens, text = reading.tokens, reading.text
     return kept(
-        reading, "_rk_words", lambda: tuple(tuple(words_of(p.text)) for p in reading.passages)
+        reading,
+        "_rk_words",
+        lambda: tuple(tuple(tokens.words_in(text, p.start, p.end)) for p in reading.passages),
     )
 
 
-def _vocabulary(reading: Reading) -> tuple[dict[str, tuple[int, ...]], list[str]]:
-    """Each folded word of the reading, with the passages (by index) it is in, and the words
-    sorted (for stems): kept on the reading, so that a search looks only at the passages
-    that hold its first word, whatever the size of the corpus."""
+def _vocabulary(reading: Reading) -> frozenset[str]:
+    """Each folded word of the reading, kept on it: a search looks only at the readings
+    that hold its first word, and in them at the passages that do, whatever the size of
+    the corpus."""
 
-    def build() -> tuple[dict[str, tuple[int, ...]], list[str]]:
-        where: dict[str, list[int]] = defaultdict(list)
-        for number, words in enumerate(_passage_words(reading)):
-            for word in dict.fromkeys(words):
-                where[word].append(number)
-        index = {word: tuple(numbers) for word, numbers in where.items()}
-        return index, sorted(index)
+    def build() -> frozenset[str]:
+        if reading.tokens.exact:  # the passages' words are slices of the reading's
+            return frozenset(reading.tokens.words)
+        return frozenset(w for words in _passage_words(reading) for w in words)
 
     return kept(reading, "_rk_vocabulary", build)
 
@@ -138,16 +138,18 @@ def _vocabulary(reading: Reading) -> tuple[dict[str, tuple[int, ...]], list[str]
 def _passages_with(reading: Reading, term: Term) -> list[int]:
     """The passages of ``reading`` that hold the first word of ``term`` (or, for a one-word
     stem, a word it begins), in order: the only ones a match can be in."""
-    index, words = _vocabulary(reading)
-    first = term.words[0]
+    vocabulary, first = _vocabulary(reading), term.words[0]
     if not (term.stem and len(term.words) == 1):
-        return list(index.get(first, ()))
-    numbers: set[int] = set()
-    at = bisect.bisect_left(words, first)
-    while at < len(words) and words[at].startswith(first):
-        numbers.update(index[words[at]])
-        at += 1
-    return sorted(numbers)
+        wanted = {first} if first in vocabulary else set()
+    else:
+        words = kept(reading, "_rk_sorted_vocabulary", lambda: sorted(vocabulary))
+        wanted, at = set(), bisect.bisect_left(words, first)
+        while at < len(words) and words[at].startswith(first):
+            wanted.add(words[at])
+            at += 1
+    if not wanted:
+        return []
+    return [n for n, words in enumerate(_passage_words(reading)) if not wanted.isdisjoint(words)]
 
 
 def concordance(
@@ -188,15 +190,13 @@ def concordance(
         if not numbers:
             continue
         starts = [s.start for s in reading.sentences]
-        passages, folded = reading.passages, _passage_words(reading)
+        passages, tokens, text = reading.passages, reading.tokens, reading.text
         for number in numbers:
-            passage, words = passages[number], folded[number]
-            for _, _, a, b in index.find(passage.text, words=words):
-                start, end = passage.start + a, passage.start + b
+            passage = passages[number]
+            for _, _, start, end in index.find_in(tokens, text, passage.start, passage.end):
                 sentence = span_id_at(reading.sentences, starts, start)
                 if allowed is not None and sentence not in allowed:
                     continue
-                text = reading.text
                 left = text[max(passage.start, start - window) : start]
                 right = text[end : min(passage.end, end + window)]
                 rows.append((rid, sentence, left, text[start:end], right, start, end))

@@ -79,3 +79,16 @@ def test_a_table_counted_with_a_borrowed_lexicon_says_so_on_every_row(tmp_path):
     for table in (rk.theme_table(corpus), rk.theme_hits(corpus)):
         assert len(table) and set(table.lexicon) == {"borrowed: the bundled course's themes.yaml"}
     assert "lexicon" not in rk.theme_table(rk.load_corpus()).columns  # the bundled course's own
+
+
+def test_hits_are_found_once_per_corpus_and_lexicon_and_a_caller_cannot_spoil_them(small):
+    first = theme_hits(small)
+    first.loc[:, "matched"] = "spoilt"
+    first["start"] += 1
+    again = theme_hits(small)
+    assert len(again) > 0 and "spoilt" not in set(again.matched)
+    assert (again.start != first.start).all()
+    assert again.equals(theme_hits(small))
+    one = theme_hits(small, themes=[again.theme.iloc[0]])
+    assert set(one.theme) == {again.theme.iloc[0]} and list(one.index) == list(range(len(one)))
+    assert one.start.dtype == again.start.dtype == "int64"
