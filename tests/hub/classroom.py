@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import importlib.metadata
 import io
 import json
 import os
@@ -51,11 +52,8 @@ CHP_PREFIX = ROOT / ".ci"
 CHP = CHP_PREFIX / "node_modules" / ".bin" / "configurable-http-proxy"
 CHP_PACKAGE = "configurable-http-proxy@5.3.0"
 NPM_OPTIONS = ["--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--loglevel", "error"]
-NBGRADER = [
-    "nbgrader",
-    *(f"nbgrader.server_extensions.{name}" for name in ("assignment_list", "course_list")),
-    *(f"nbgrader.server_extensions.{name}" for name in ("formgrader", "validate_assignment")),
-]
+#: What a class's environment installs: the kit with its ``hub`` extra (docs/class.md).
+CLASS_INSTALL = ("rustbone-kit", {"hub"})
 #: The longest any one step (a server's start, a pull, a cell) may take.
 TIMEOUT_S = 120.0
 COURSE = "rustbone-kit"  # the folder the link pulls into, in each student's home
@@ -67,6 +65,51 @@ SERVER = "rustbone-kit-singleuser"
 
 class ClassroomError(RuntimeError):
     """A step of the class's flow failed or timed out; the message says which and why."""
+
+
+def class_install_distributions() -> set[str]:
+    """The distributions ``pip install rustbone-kit[hub]`` installs: the kit's requirements
+    with that extra, and theirs, read from the installed metadata (names normalised)."""
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    wanted: list[tuple[str, set[str]]] = [CLASS_INSTALL]
+    found: set[str] = set()
+    while wanted:
+        name, extras = wanted.pop()
+        key = canonicalize_name(name)
+        if key in found:
+            continue
+        found.add(key)
+        try:
+            requires = importlib.metadata.requires(name) or []
+        except importlib.metadata.PackageNotFoundError:
+            continue  # an optional dependency of a dependency, not installed here either
+        for line in requires:
+            requirement = Requirement(line)
+            marker = requirement.marker
+            if marker is None or any(marker.evaluate({"extra": e}) for e in extras or {""}):
+                wanted.append((requirement.name, set(requirement.extras)))
+    return found
+
+
+def extensions_not_in_class_install() -> list[str]:
+    """The server extensions enabled here whose package a class's environment would not
+    have (they come with the test extra), so that each student's server loads what it
+    would on a real hub."""
+    from jupyter_core.paths import jupyter_config_path
+    from jupyter_server.extension.config import ExtensionConfigManager
+    from packaging.utils import canonicalize_name
+
+    enabled = ExtensionConfigManager(read_config_path=jupyter_config_path())
+    owners = importlib.metadata.packages_distributions()
+    installed = class_install_distributions()
+    return sorted(
+        module
+        for module, on in enabled.get_jpserver_extensions().items()
+        if on
+        and not any(canonicalize_name(d) in installed for d in owners.get(module.split(".")[0], []))
+    )
 
 
 def free_port() -> int:
@@ -226,9 +269,10 @@ class Hub:
         port, hub_port, proxy_port = free_port(), free_port(), free_port()
         token = secrets.token_hex(32)
         args = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
-        # nbgrader is in the test extra, not in a class's environment: its server extensions
-        # would cost each student's server 0.7 s of start-up here for nothing.
-        args.append(f"--ServerApp.jpserver_extensions={dict.fromkeys(NBGRADER, False)!r}")
+        # The test extra brings server extensions a class's environment has not (nbgrader's,
+        # and Notebook 7, which nbgrader requires): off, as they are not there for students.
+        off = dict.fromkeys(extensions_not_in_class_install(), False)
+        args.append(f"--ServerApp.jpserver_extensions={off!r}")
         # The students' servers find the kit's command and git on their PATH, as on a real hub
         # where the kit is installed in the users' environment.
         environment = {"PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}

@@ -47,7 +47,9 @@ from classroom import (
     Student,
     Visit,
     answer_first_blank,
+    class_install_distributions,
     exercises_with_blanks,
+    extensions_not_in_class_install,
     first_visit,
 )
 
@@ -227,3 +229,14 @@ def test_a_teachers_update_mid_course_loses_no_student_edit(
         assert "PROBLEM" not in report, report
     hub.notes.append(f"the update reached {len(students)} in {time.monotonic() - began:.1f} s")
     print(f"\n{students[0].name}'s pull report:\n{results[0][1]}")
+
+
+def test_students_servers_load_what_a_class_install_has_and_no_test_tool():
+    """The test environment also holds the test extra; a class's holds the kit and its hub
+    extra. The students' servers turn off exactly the server extensions of the difference."""
+    installed = class_install_distributions()
+    assert {"rustbone-kit", "jupyterhub", "jupyterlab", "nbgitpuller", "ipykernel"} <= installed
+    assert not {"nbgrader", "notebook", "playwright", "pytest-xdist", "ruff"} & installed
+    off = extensions_not_in_class_install()
+    assert "notebook" in off and "nbgrader.server_extensions.formgrader" in off
+    assert not {"jupyterlab", "nbgitpuller", "jupyter_lsp", "notebook_shim"} & set(off)
