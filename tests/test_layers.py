@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1] / "rustbone_kit"
 #: Bottom to top. A module of one layer may import only modules of the layers before it.
 LAYERS: list[set[str]] = [
     {"errors", "quick_import", "memo"},  # quick_import: jsonschema without its IRI checker
+    {"pytest_plugin"},  # loaded by pytest (-p) before nbval: jsonschema through quick_import
     {"text", "folders", "atomic", "files"},
     {"stoplist"},
     {"terms", "yamlio"},

@@ -70,6 +70,9 @@ RUN_ALL_MS = 120_000
 RENDER_MS = 20_000
 WIDGET_REACT_MS = 10_000
 ACTION_MS = 15_000
+#: RUSTBONE_SCREENSHOTS=1 keeps a screenshot of every page, chart and widget a test checks
+#: (to look at what Chromium drew); otherwise only the page of a test that found a problem.
+KEEP_SCREENSHOTS = os.environ.get("RUSTBONE_SCREENSHOTS") == "1"
 
 #: Talks to the loopback server directly, whatever http_proxy says.
 _NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -215,6 +218,15 @@ def click_menu(page: Page, menu: str, command: str) -> None:
     item.click()
 
 
+def screenshot(target: Any, path: Path, *, failed: bool = False, **options: Any) -> bool:
+    """Save a screenshot of ``target`` (a page or an element) to ``path`` when every one is
+    kept (:data:`KEEP_SCREENSHOTS`) or the test ``failed``; return whether one was saved."""
+    if not (KEEP_SCREENSHOTS or failed):
+        return False
+    target.screenshot(path=path, **options)
+    return True
+
+
 def run_all_checked(session: Any, lab: LabServer, notebook: str, stored: Any) -> Locator:
     """Open and run the notebook, time it into the report, and add any cell that did not run
     (or printed an error) to the session's problems."""
@@ -326,8 +338,9 @@ class LabWindow:
             self.page.on("dialog", self._on_dialog)
             self.pages += 1
         waiting, self._waiting = self._waiting, Session(None, NetworkGuard(), [])  # type: ignore[arg-type]
+        kept = "every" if KEEP_SCREENSHOTS else "a failing test's"
         self._session = Session(
-            self.page, waiting.guard, [f"{notebook}: screenshots in {screenshot_dir}"]
+            self.page, waiting.guard, [f"{notebook}: {kept} screenshots in {screenshot_dir}"]
         )
         self._session.page_errors += waiting.page_errors
         self._session.dialogs += waiting.dialogs
@@ -387,8 +400,9 @@ def open_session(
     request: pytest.FixtureRequest | None = None,
 ) -> Iterator[Session]:
     """The test's session in the JupyterLab page, every non-loopback request aborted; on
-    exit: a full-page screenshot, the report printed, the session's tabs and kernel closed
-    (and the page too if the test failed), and the axe results (:func:`audit`) handed to the
+    exit: a full-page screenshot (of a failing test, or of every one with
+    RUSTBONE_SCREENSHOTS=1), the report printed, the session's tabs and kernel closed (and
+    the page too if the test failed), and the axe results (:func:`audit`) handed to the
     run's summary through ``request``."""
     session = window.start(notebook, screenshot_dir)
     page, guard = session.page, session.guard
@@ -403,7 +417,9 @@ def open_session(
         failed = bool(session.problems)
     finally:
         try:
-            page.screenshot(path=screenshot_dir / f"{Path(notebook).stem}-page.png", full_page=True)
+            shot = screenshot_dir / f"{Path(notebook).stem}-page.png"
+            if screenshot(page, shot, failed=failed, full_page=True):
+                session.report.append(f"page screenshot: {shot}")
         except Exception as error:  # a screenshot must not hide the real failure
             session.report.append(f"no page screenshot: {error}")
         session.report.append(f"aborted non-loopback requests: {len(guard.aborted)}")

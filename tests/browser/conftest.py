@@ -323,5 +323,6 @@ def axe_problem() -> str | None:
 
 @pytest.fixture(scope="session")
 def screenshot_dir() -> Path:
-    """A fresh temporary folder for this run's screenshots (kept for people to look at)."""
+    """A fresh temporary folder for this run's screenshots, kept for people to look at: a
+    failing test's page, or every page, chart and widget with RUSTBONE_SCREENSHOTS=1."""
     return Path(tempfile.mkdtemp(prefix="rustbone-browser-"))

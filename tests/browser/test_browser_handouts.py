@@ -27,6 +27,7 @@ from browser_pages import (
     Session,
     audit,
     fail_on,
+    screenshot,
 )
 
 if TYPE_CHECKING:
@@ -111,7 +112,9 @@ def test_handout_is_offline_drawn_and_accessible(
         if notebook == PACKET:
             assert page.locator("section.rk-reading").count() >= 5
         audit(session, f"hand-out {page_path.name}", None)
-        page.screenshot(path=screenshot_dir / f"handout-{page_path.stem}.png", full_page=True)
+        shot = screenshot_dir / f"handout-{page_path.stem}.png"
+        if screenshot(page, shot, failed=bool(session.problems), full_page=True):
+            session.report.append(f"page screenshot: {shot}")
     finally:
         context.close()
         if session.audits:

@@ -30,6 +30,7 @@ from browser_pages import (
     CHART_NAMED,
     JS_WIDGET_FAILURES,
     JS_WIDGETS_SETTLED,
+    KEEP_SCREENSHOTS,
     KIT_OUTPUTS,
     NOTEBOOKS,
     NOTEBOOKS_DIR,
@@ -45,6 +46,7 @@ from browser_pages import (
     fail_on,
     open_session,
     run_all_checked,
+    screenshot,
 )
 
 if TYPE_CHECKING:
@@ -131,7 +133,7 @@ def _check_charts(
                 dom_cells.nth(index), number, descriptions[index][number], printed, where
             )
             drawn += 1
-            embed.screenshot(path=shots / f"{stem}-cell{index + 1:02d}-chart{number + 1}.png")
+            screenshot(embed, shots / f"{stem}-cell{index + 1:02d}-chart{number + 1}.png")
     return problems, drawn
 
 
@@ -158,7 +160,7 @@ def _check_widgets(page: Page, panel: Locator, shots: Path, stem: str) -> tuple[
     if not select.evaluate(JS_MARK_WATCHED):
         return [*problems, "no widget HTML or Output follows the first dropdown"], ""
     area = select.locator("xpath=ancestor::*[contains(@class, 'jp-OutputArea')][1]")
-    area.screenshot(path=shots / f"{stem}-widget-before.png")
+    screenshot(area, shots / f"{stem}-widget-before.png")
     before = page.evaluate(JS_WATCHED)
     choice = 1 if current == 0 else 0
     select.select_option(index=choice)
@@ -170,7 +172,7 @@ def _check_widgets(page: Page, panel: Locator, shots: Path, stem: str) -> tuple[
             f"did not change the widget HTML within {WIDGET_REACT_MS // 1000} s"
         )
         return problems, ""
-    area.screenshot(path=shots / f"{stem}-widget-after.png")
+    screenshot(area, shots / f"{stem}-widget-after.png")
     return problems, f"dropdown {options[current]!r} -> {options[choice]!r} updated the widget"
 
 
@@ -199,10 +201,11 @@ def test_notebook_runs_in_chromium(
     assert path.is_file(), f"{notebook} is listed in NOTEBOOKS but {NOTEBOOKS_DIR} lacks it"
     stored = StoredNotebook.read(NOTEBOOKS_DIR / notebook)  # the lab's copy has no outputs
     stem = Path(notebook).stem
-    request.node.user_properties.append(("screenshots", str(screenshot_dir)))
-    warnings.warn(
-        f"browser screenshots for {notebook}: {screenshot_dir}", UserWarning, stacklevel=1
-    )
+    if KEEP_SCREENSHOTS:
+        request.node.user_properties.append(("screenshots", str(screenshot_dir)))
+        warnings.warn(
+            f"browser screenshots for {notebook}: {screenshot_dir}", UserWarning, stacklevel=1
+        )
     with open_session(window, notebook, screenshot_dir, capsys, request) as session:
         page, report, problems = session.page, session.report, session.problems
         panel = run_all_checked(session, lab, notebook, stored)

@@ -26,6 +26,7 @@ from browser_pages import (
     fail_on,
     open_session,
     run_all_checked,
+    screenshot,
     write_notebook,
 )
 
@@ -60,7 +61,7 @@ def _check_hostile(page: Page, panel: Locator, session: Session, shot: Path) -> 
     """The hostile strings show as text; no <img src=x> element exists; no dialog fired."""
     cell = panel.locator(".jp-Notebook-cell").last
     cell.scroll_into_view_if_needed()
-    cell.locator(".jp-OutputArea").screenshot(path=shot)
+    screenshot(cell.locator(".jp-OutputArea"), shot)
     shown = panel.evaluate(JS_TEXT)
     for text in HOSTILE:
         assert text in shown, f"{text!r} is not shown as text"

@@ -29,6 +29,7 @@ from browser_pages import (
     fail_on,
     open_session,
     run_all_checked,
+    screenshot,
     texts,
     write_notebook,
 )
@@ -216,6 +217,6 @@ def test_widgets_work_in_chromium(
             except (AssertionError, PlaywrightTimeout) as error:
                 problems.append(f"{name}: {error}")
             with contextlib.suppress(PlaywrightTimeout):
-                widget.screenshot(path=screenshot_dir / f"{stem}-{name}.png")
+                screenshot(widget, screenshot_dir / f"{stem}-{name}.png", failed=bool(problems))
             audit(session, f"{name} after use", [selector], lab=selector == checks[0][0])
     fail_on(WIDGETS_NOTEBOOK, session)
