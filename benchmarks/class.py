@@ -21,6 +21,8 @@ Printed per class, once everyone is done:
   class arrives, as a teacher can from the hub's admin page, and the clock starts after);
 - the hub's own CPU seconds per student (the hub and the proxy), and the students' servers'
   and kernels' CPU seconds per student;
+- the speed probe (``probe.py``) before the first class and after each: this shared machine's
+  speed moves from minute to minute, and every figure with it;
 - from those, how many students one 4-core / 16 GB server would hold: memory (16 GB less
   2 GB for the system, the hub and the proxy, over the largest student's memory) and CPU
   (students whose start-up fits in 4 cores while a class walks in over three minutes).
@@ -42,6 +44,7 @@ from rustbone_kit.course_link import nbgitpuller_link
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "hub"))
 import classroom as room  # the hub test's harness
+from probe import speed_probe  # beside this file
 
 SERVER_GB, SERVER_CORES, RESERVED_GB = 16, 4, 2.0
 WALK_IN_S = 180
@@ -144,8 +147,9 @@ def main() -> None:
     args = parser.parse_args()
     classes = [tuple(float(x) for x in c.split(":")) for c in args.classes or ["10:0", "30:180"]]
     print(
-        f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} before; "
-        f"JupyterHub on 127.0.0.1, one {args.server} server per student"
+        f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} before, speed "
+        f"probe {speed_probe():.2f} s (probe.py); JupyterHub on 127.0.0.1, one {args.server} "
+        "server per student"
     )
     for students, over in classes:
         with tempfile.TemporaryDirectory(prefix="rk-class-") as folder:
@@ -167,7 +171,7 @@ def main() -> None:
             f"  a {SERVER_CORES}-core / {SERVER_GB} GB server: memory holds {mem} students; "
             f"CPU starts {cpu} walking in over {WALK_IN_S // 60} minutes; "
             f"so about {min(mem, cpu)}\n"
-            f"  (load average {os.getloadavg()[0]:.1f} after)"
+            f"  (load average {os.getloadavg()[0]:.1f}, speed probe {speed_probe():.2f} s after)"
         )
 
 
