@@ -52,6 +52,9 @@ CHP_PREFIX = ROOT / ".ci"
 CHP = CHP_PREFIX / "node_modules" / ".bin" / "configurable-http-proxy"
 CHP_PACKAGE = "configurable-http-proxy@5.3.0"
 NPM_OPTIONS = ["--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--loglevel", "error"]
+#: The setting docs/class.md gives teachers for the students' servers: jupyter-lsp does not
+#: look for language servers at each start (it runs ``npm prefix -g`` to, 0.3 CPU-s here).
+LSP_OFF = "--LanguageServerManager.autodetect=False"
 #: What a class's environment installs: the kit with its ``hub`` extra (docs/class.md).
 CLASS_INSTALL = ("rustbone-kit", {"hub"})
 #: The longest any one step (a server's start, a pull, a cell) may take.
@@ -273,6 +276,9 @@ class Hub:
         # and Notebook 7, which nbgrader requires): off, as they are not there for students.
         off = dict.fromkeys(extensions_not_in_class_install(), False)
         args.append(f"--ServerApp.jpserver_extensions={off!r}")
+        # As docs/class.md advises a teacher: no search for language servers (the kit installs
+        # none), which runs npm at every server's start.
+        args.append(LSP_OFF)
         # The students' servers find the kit's command and git on their PATH, as on a real hub
         # where the kit is installed in the users' environment.
         environment = {"PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
@@ -402,10 +408,12 @@ def rss_bytes(pid: int) -> int:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User plus system CPU time of one process so far, 0 if it is gone."""
+    """User plus system CPU time of one process so far, with that of the children it has
+    waited for (a server's ``git`` and ``node`` runs; a live kernel is counted on its own),
+    0 if it is gone."""
     with contextlib.suppress(OSError, ValueError, IndexError):
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
     return 0.0
 
 
