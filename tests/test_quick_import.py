@@ -27,11 +27,14 @@ def _imported(command: list[str]) -> set[str]:
     }
 
 
-def test_the_command_loads_nbformat_without_the_iri_grammars():
-    modules = _imported([str(BIN / "rustbone-kit"), "--help"])
-    assert {"nbformat", "jsonschema", "rustbone_kit.cli.grade"} <= modules
-    assert GRAMMARS not in modules
-    assert not {"altair", "rustbone_kit.folder_check"} & modules  # loaded by the commands' runs
+def test_the_command_starts_light_and_its_runs_load_nbformat_without_the_iri_grammars():
+    helped = _imported([str(BIN / "rustbone-kit"), "--help"])
+    assert "rustbone_kit.cli.grade" in helped  # every command's parser is there
+    assert not {"nbformat", "jsonschema", "pandas", "altair"} & helped  # none of their runs
+    ran = _imported([str(BIN / "rustbone-kit"), "exercises", "check"])  # reads notebooks
+    assert {"nbformat", "jsonschema"} <= ran
+    assert GRAMMARS not in ran
+    assert not {"altair", "rustbone_kit.folder_check"} & ran  # loaded by other commands' runs
 
 
 def test_notebooks_still_validate_and_the_module_is_not_left_blocked():

@@ -11,11 +11,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..corpus import load_corpus
 from ..errors import KitError
-from ..grading import FORMATS, Limits, grade_folder, read_roster, write_feedback
-from ..grading.gradebook import Row
+from ..grading.formats import FORMATS
+
+if TYPE_CHECKING:
+    from ..grading.gradebook import Row
 
 NAME = "grade"
 
@@ -48,7 +50,10 @@ def _bar(done: int, total: int, row: Row) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Grade, write the CSV (and feedback pages); exit 1 if a submission was not graded."""
+    # imported here: grading loads pandas and nbformat, which other commands start without
     from ..atomic import write_atomic
+    from ..corpus import load_corpus
+    from ..grading import Limits, grade_folder, read_roster, write_feedback
 
     try:
         corpus = load_corpus(args.readings)

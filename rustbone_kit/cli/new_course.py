@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..course_template import new_course
 from ..errors import KitError
 
 NAME = "new-course"
@@ -32,6 +31,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 def run(args: argparse.Namespace) -> int:
     """Make the course; exit 1 with the located problem if the folder cannot make one."""
+    from ..course_template import new_course  # pandas and nbformat: loaded for this command only
+
     try:
         made = new_course(args.folder, args.out, lessons=args.lessons, execute=not args.no_run)
     except KitError as err:

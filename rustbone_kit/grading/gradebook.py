@@ -27,11 +27,11 @@ from ..checks.registry import check, question, reset
 from ..corpus import Corpus
 from ..errors import ArgumentError, KitError
 from .answers import Missing
+from .formats import FORMATS
 from .submission import Limits, questions_of, run_submission
 
 __all__ = ["FORMATS", "Gradebook", "Row", "grade_folder"]
 
-FORMATS = ("plain", "canvas", "moodle")
 _EXERCISE = re.compile(r"(?<!\d)(\d\d)_[a-z0-9_]+")
 
 
