@@ -23,6 +23,7 @@ import json
 import os
 import re
 import secrets
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -107,12 +108,24 @@ class LabServer:
             return "(no server log)"
         return "\n".join(text.splitlines()[-lines:])
 
-    def shutdown_kernels(self) -> None:
-        """Stop every kernel (each notebook's kernel is no longer needed once it is checked)."""
+    def shutdown_kernels(self, *, wait: bool = True) -> None:
+        """Stop every kernel running now (each notebook's kernel is no longer needed once it
+        is checked). With ``wait=False`` the kernels are listed now and stopped in the
+        background (each stop waits for the kernel to exit, about 0.5 s), so the next test
+        starts at once; a kernel it starts is not on the list."""
         # On failure the server-wide shutdown at teardown still stops them.
         with contextlib.suppress(OSError, ValueError):
-            for kernel in self.api("/api/kernels"):
-                self.api(f"/api/kernels/{kernel['id']}", method="DELETE", timeout=15)
+            ids = [kernel["id"] for kernel in self.api("/api/kernels")]
+
+            def stop() -> None:
+                with contextlib.suppress(OSError, ValueError):
+                    for kernel in ids:
+                        self.api(f"/api/kernels/{kernel}", method="DELETE", timeout=15)
+
+            if wait:
+                stop()
+            else:
+                threading.Thread(target=stop, name="kernel-shutdown", daemon=True).start()
 
 
 @dataclass
@@ -364,7 +377,7 @@ class LabWindow:
             done = "page closed after a failure (the next test boots JupyterLab afresh)"
         if failed:
             self.close()
-        self.lab.shutdown_kernels()
+        self.lab.shutdown_kernels(wait=failed)  # after a failure, a clean slate first
         return done
 
     def _close_tabs(self) -> None:
