@@ -10,10 +10,11 @@ and axe-core finds no serious or critical violation on the whole page (all of it
 
 from __future__ import annotations
 
-import functools
 import json
+import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -51,13 +52,54 @@ def _write_handout(folder: Path, notebook: str) -> Path:
     return out
 
 
+class _Handouts:
+    """Each page written by the command when a test first asks for it, and the page this
+    worker will most likely ask for next written meanwhile, in one thread beside the tests:
+    a page is written by a kernel (about 2 s) while Chromium checks the one before. Each
+    part of the split file (tests/conftest.py deals its tests out in turn) writes only its
+    own pages, bar at most one guessed wrong."""
+
+    def __init__(self, folder: Path, selected: list[str], stride: int) -> None:
+        self.folder, self.selected, self.stride = folder, selected, stride
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="handout")
+        self.pages: dict[str, Future[Path]] = {}
+        self.asked: list[int] = []
+
+    def _page(self, notebook: str) -> Future[Path]:
+        if notebook not in self.pages:
+            self.pages[notebook] = self.pool.submit(_write_handout, self.folder, notebook)
+        return self.pages[notebook]
+
+    def __call__(self, notebook: str) -> Path:
+        page = self._page(notebook)
+        if notebook in self.selected:
+            at = self.selected.index(notebook)
+            if self.asked:  # the stride this worker has shown, once it has shown one
+                self.stride = max(1, at - self.asked[-1])
+            self.asked.append(at)
+            if at + self.stride < len(self.selected):
+                self._page(self.selected[at + self.stride])
+        return page.result()
+
+
 @pytest.fixture(scope="module")
-def handouts() -> Callable[[str], Path]:
-    """The hand-out of a lesson (or the packet), written by the command when a test first
-    asks for it: each test makes only its own page, so the tests can be split between the
-    workers (tests/conftest.py) without each part writing every page."""
-    folder = Path(tempfile.mkdtemp(prefix="rustbone-handouts-"))
-    return functools.cache(lambda notebook: _write_handout(folder, notebook))
+def handouts(request: pytest.FixtureRequest) -> Iterator[Callable[[str], Path]]:
+    """The hand-out of a lesson (or the packet), as :class:`_Handouts` writes them."""
+    selected = [
+        item.callspec.params["notebook"]
+        for item in request.session.items
+        if item.module is request.module and hasattr(item, "callspec")
+    ]
+    under_workers = request.config.getvalue("dist") == "loadfile" and bool(
+        os.environ.get("PYTEST_XDIST_WORKER")
+    )
+    pages = _Handouts(
+        Path(tempfile.mkdtemp(prefix="rustbone-handouts-")), selected, 2 if under_workers else 1
+    )
+    try:
+        yield pages
+    finally:
+        pages.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _stored_charts(notebook: str) -> list[str]:
