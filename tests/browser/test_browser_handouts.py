@@ -88,7 +88,7 @@ def handouts(request: pytest.FixtureRequest) -> Iterator[Callable[[str], Path]]:
     selected = [
         item.callspec.params["notebook"]
         for item in request.session.items
-        if item.module is request.module and hasattr(item, "callspec")
+        if getattr(item, "module", None) is request.module and hasattr(item, "callspec")
     ]
     under_workers = request.config.getvalue("dist") == "loadfile" and bool(
         os.environ.get("PYTEST_XDIST_WORKER")
