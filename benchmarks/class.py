@@ -44,6 +44,9 @@ from rustbone_kit.course_link import nbgitpuller_link
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "hub"))
 import classroom as room  # the hub test's harness
+import course_repo  # the teacher's repository it hands out
+import first_visit as flow  # a student's first class, as the hub test runs it
+import host  # its measures of processes
 from probe import speed_probe  # beside this file
 
 SERVER_GB, SERVER_CORES, RESERVED_GB = 16, 4, 2.0
@@ -53,15 +56,15 @@ WALK_IN_S = 180
 def run_class(
     students: int, over_s: float, folder: Path, *, prestart: bool, server: str = room.SERVER
 ) -> dict[str, float]:
-    course = room.make_course(folder / "course")
+    course = course_repo.make_course(folder / "course")
     hub = room.Hub.start(folder / "hub", chp=room.proxy_command(), server=server)
-    visits: dict[str, room.Visit] = {}
+    visits: dict[str, flow.Visit] = {}
     failures: list[str] = []
     try:
-        exercise = room.exercises_with_blanks(course.teacher)[0]
+        exercise = flow.exercises_with_blanks(course.teacher)[0]
         link = nbgitpuller_link(hub.url, course.url, branch="main", open=exercise)
-        hub_pids = [hub.process.pid, *room.descendants(hub.process.pid)]
-        hub_cpu0 = sum(room.cpu_seconds(p) for p in hub_pids)
+        hub_pids = [hub.process.pid, *host.descendants(hub.process.pid)]
+        hub_cpu0 = sum(host.cpu_seconds(p) for p in hub_pids)
         people = [room.Student(hub, f"s{i:02d}") for i in range(students)]
         for person in people:
             person.create()
@@ -76,7 +79,7 @@ def run_class(
         def arrive(i: int, person: room.Student) -> None:
             time.sleep(max(0.0, began + i * over_s / students - time.monotonic()))
             try:
-                visits[person.name] = room.first_visit(person, link, exercise, keep_kernel=True)
+                visits[person.name] = flow.first_visit(person, link, exercise, keep_kernel=True)
             except Exception as error:  # counted and printed: a failure is a result here
                 failures.append(f"{person.name}: {error}")
 
@@ -91,9 +94,9 @@ def run_class(
         memory, cpu = [], []
         for person in people:
             pids = person.server_processes()
-            memory.append(sum(room.rss_bytes(p) for p in pids) / 2**20)
-            cpu.append(sum(room.cpu_seconds(p) for p in pids))
-        hub_cpu = sum(room.cpu_seconds(p) for p in hub_pids) - hub_cpu0
+            memory.append(sum(host.rss_bytes(p) for p in pids) / 2**20)
+            cpu.append(sum(host.cpu_seconds(p) for p in pids))
+        hub_cpu = sum(host.cpu_seconds(p) for p in hub_pids) - hub_cpu0
         firsts = [v.link_to_feedback_s for v in visits.values()]
     finally:
         for visit in list(visits.values()):

@@ -2,7 +2,7 @@
 
 Everything listens on 127.0.0.1 only and lives in one temporary folder:
 
-- :func:`make_course` makes the teacher's repository: the students' copy
+- ``course_repo.make_course`` makes the teacher's repository: the students' copy
   (``rustbone-kit release``, as docs/class.md tells a teacher to hand out) of the kit's
   committed tree at ``HEAD`` (``git archive``), committed in a teacher's working clone and
   pushed to a bare repository,
@@ -15,7 +15,10 @@ Everything listens on 127.0.0.1 only and lives in one temporary folder:
 - :class:`Student` is one student's browser, spoken through the hub's REST API with the
   student's own token: start the server, follow an nbgitpuller link as its page's script
   does, and run cells in a kernel of that server over the kernel websocket
-  (:class:`Kernel`).
+  (:class:`kernel_client.Kernel`).
+
+The processes and the class's install are read by ``host.py``; the kernel client is
+``kernel_client.py``, both beside this file.
 
 Every wait is bounded (:data:`TIMEOUT_S`), and every call names what it waited for.
 """
@@ -24,8 +27,6 @@ from __future__ import annotations
 
 import contextlib
 import html
-import importlib.metadata
-import io
 import json
 import os
 import re
@@ -35,17 +36,25 @@ import signal
 import socket
 import subprocess
 import sys
-import tarfile
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import requests
+from course_repo import ROOT
+from host import (
+    TIMEOUT_S,
+    ClassroomError,
+    alive,
+    descendants,
+    end_processes,
+    environ,
+    extensions_not_in_class_install,
+)
+from kernel_client import Kernel
 
-ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 #: Where ``.ci/run`` installs configurable-http-proxy (``npm install --prefix .ci``).
 CHP_PREFIX = ROOT / ".ci"
@@ -55,64 +64,10 @@ NPM_OPTIONS = ["--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--l
 #: The setting docs/class.md gives teachers for the students' servers: jupyter-lsp does not
 #: look for language servers at each start (it runs ``npm prefix -g`` to, 0.3 CPU-s here).
 LSP_OFF = "--LanguageServerManager.autodetect=False"
-#: What a class's environment installs: the kit with its ``hub`` extra (docs/class.md).
-CLASS_INSTALL = ("rustbone-kit", {"hub"})
-#: The longest any one step (a server's start, a pull, a cell) may take.
-TIMEOUT_S = 120.0
-COURSE = "rustbone-kit"  # the folder the link pulls into, in each student's home
 #: The command each student's server runs: the kit's, which skips jsonschema's slow IRI
 #: grammars (rustbone_kit/singleuser.py), as docs/class.md tells a teacher to configure;
 #: ``jupyterhub-singleuser`` is JupyterHub's own (benchmarks/class.py --server compares them).
 SERVER = "rustbone-kit-singleuser"
-
-
-class ClassroomError(RuntimeError):
-    """A step of the class's flow failed or timed out; the message says which and why."""
-
-
-def class_install_distributions() -> set[str]:
-    """The distributions ``pip install rustbone-kit[hub]`` installs: the kit's requirements
-    with that extra, and theirs, read from the installed metadata (names normalised)."""
-    from packaging.requirements import Requirement
-    from packaging.utils import canonicalize_name
-
-    wanted: list[tuple[str, set[str]]] = [CLASS_INSTALL]
-    found: set[str] = set()
-    while wanted:
-        name, extras = wanted.pop()
-        key = canonicalize_name(name)
-        if key in found:
-            continue
-        found.add(key)
-        try:
-            requires = importlib.metadata.requires(name) or []
-        except importlib.metadata.PackageNotFoundError:
-            continue  # an optional dependency of a dependency, not installed here either
-        for line in requires:
-            requirement = Requirement(line)
-            marker = requirement.marker
-            if marker is None or any(marker.evaluate({"extra": e}) for e in extras or {""}):
-                wanted.append((requirement.name, set(requirement.extras)))
-    return found
-
-
-def extensions_not_in_class_install() -> list[str]:
-    """The server extensions enabled here whose package a class's environment would not
-    have (they come with the test extra), so that each student's server loads what it
-    would on a real hub."""
-    from jupyter_core.paths import jupyter_config_path
-    from jupyter_server.extension.config import ExtensionConfigManager
-    from packaging.utils import canonicalize_name
-
-    enabled = ExtensionConfigManager(read_config_path=jupyter_config_path())
-    owners = importlib.metadata.packages_distributions()
-    installed = class_install_distributions()
-    return sorted(
-        module
-        for module, on in enabled.get_jpserver_extensions().items()
-        if on
-        and not any(canonicalize_name(d) in installed for d in owners.get(module.split(".")[0], []))
-    )
 
 
 def free_port() -> int:
@@ -141,74 +96,6 @@ def proxy_command() -> Path:
         stdin=subprocess.DEVNULL,
     )
     return CHP
-
-
-# --------------------------------------------------------------------------- the course
-
-
-def git(*args: str | Path, cwd: Path) -> str:
-    done = subprocess.run(
-        ["git", "-c", "user.name=Teacher", "-c", "user.email=teacher@example.org"]
-        + [str(a) for a in args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    if done.returncode:
-        raise ClassroomError(f"git {' '.join(map(str, args))} failed: {done.stderr.strip()}")
-    return done.stdout
-
-
-@dataclass
-class Course:
-    """The teacher's working clone and the bare repository the students pull from."""
-
-    teacher: Path
-    bare: Path
-
-    @property
-    def url(self) -> str:
-        return self.bare.as_uri()
-
-    def commit(self, message: str, files: dict[str, str | bytes]) -> str:
-        """Write ``files`` (path -> text) in the teacher's clone, commit, push; the commit id."""
-        for name, data in files.items():
-            path = self.teacher / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(data, bytes):
-                path.write_bytes(data)
-            else:
-                path.write_text(data, encoding="utf-8")
-        git("add", "--", *files, cwd=self.teacher)
-        git("commit", "-q", "-m", message, cwd=self.teacher)
-        git("push", "-q", "origin", "main", cwd=self.teacher)
-        return git("rev-parse", "HEAD", cwd=self.teacher).strip()
-
-
-def make_course(folder: Path) -> Course:
-    """The students' copy of the kit's tree at HEAD (``release``: no solutions, teacher's
-    notes, tests or benchmarks), first commit of a teacher's repository pushed to a bare one."""
-    from rustbone_kit.release import release
-
-    kit, teacher, bare = folder / "kit", folder / "teacher", folder / f"{COURSE}.git"
-    kit.mkdir(parents=True)
-    archive = subprocess.run(
-        ["git", "archive", "--format=tar", "HEAD"], cwd=ROOT, capture_output=True, timeout=60
-    )
-    if archive.returncode:
-        raise ClassroomError(f"git archive HEAD failed: {archive.stderr.decode().strip()}")
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(kit, filter="data")
-    release(kit, teacher)
-    shutil.rmtree(kit)
-    git("init", "-q", "-b", "main", cwd=teacher)
-    git("add", "-A", cwd=teacher)
-    git("commit", "-q", "-m", "The course as handed out", cwd=teacher)
-    git("init", "-q", "--bare", "-b", "main", bare, cwd=folder)
-    git("remote", "add", "origin", bare, cwd=teacher)
-    git("push", "-q", "origin", "main", cwd=teacher)
-    return Course(teacher, bare)
 
 
 # --------------------------------------------------------------------------- the hub
@@ -364,163 +251,6 @@ class Hub:
                 self.process.wait(timeout=10)
         end_processes([pid for pid in left if pid != self.process.pid])
         return [pid for pid in left if alive(pid)]
-
-
-# --------------------------------------------------------------------------- processes (/proc)
-
-
-def _children_map() -> dict[int, list[int]]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        with contextlib.suppress(OSError, ValueError, IndexError):
-            stat = (entry / "stat").read_text()
-            ppid = int(stat.rsplit(")", 1)[1].split()[1])
-            children.setdefault(ppid, []).append(int(entry.name))
-    return children
-
-
-def descendants(pid: int) -> list[int]:
-    """Every process below ``pid`` (children, grandchildren ...), read from /proc."""
-    tree, found, todo = _children_map(), [], [pid]
-    while todo:
-        for child in tree.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
-def environ(pid: int) -> dict[str, str]:
-    with contextlib.suppress(OSError):
-        raw = Path(f"/proc/{pid}/environ").read_bytes().decode(errors="replace")
-        return dict(item.split("=", 1) for item in raw.split("\0") if "=" in item)
-    return {}
-
-
-def rss_bytes(pid: int) -> int:
-    """Resident memory of one process (VmRSS), 0 if it is gone."""
-    with contextlib.suppress(OSError, ValueError):
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    return 0
-
-
-def cpu_seconds(pid: int) -> float:
-    """User plus system CPU time of one process so far, with that of the children it has
-    waited for (a server's ``git`` and ``node`` runs; a live kernel is counted on its own),
-    0 if it is gone."""
-    with contextlib.suppress(OSError, ValueError, IndexError):
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
-    return 0.0
-
-
-def alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state != "Z"
-
-
-def end_processes(pids: list[int], timeout: float = 10) -> None:
-    """SIGTERM each process still alive, then SIGKILL those left after ``timeout``."""
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        for pid in pids:
-            if alive(pid):
-                with contextlib.suppress(OSError):
-                    os.kill(pid, sig)
-        deadline = time.monotonic() + timeout
-        while any(alive(pid) for pid in pids) and time.monotonic() < deadline:
-            time.sleep(0.1)
-
-
-# --------------------------------------------------------------------------- a kernel
-
-
-@dataclass
-class Output:
-    """What one cell printed: its text (streams, results, errors) and the error's name."""
-
-    text: str
-    error: str | None = None
-
-
-class Kernel:
-    """A kernel of a student's server, spoken to over ``/api/kernels/<id>/channels``."""
-
-    def __init__(self, ws_url: str, token: str, kernel_id: str) -> None:
-        import websocket
-
-        self.kernel_id = kernel_id
-        self.session = uuid.uuid4().hex
-        self.ws = websocket.create_connection(
-            f"{ws_url}?session_id={self.session}",
-            header=[f"Authorization: token {token}"],
-            timeout=TIMEOUT_S,
-            suppress_origin=True,
-        )
-
-    def execute(self, code: str, *, timeout: float = TIMEOUT_S) -> Output:
-        msg_id = uuid.uuid4().hex
-        self.ws.send(
-            json.dumps(
-                {
-                    "header": {
-                        "msg_id": msg_id,
-                        "msg_type": "execute_request",
-                        "session": self.session,
-                        "username": "student",
-                        "version": "5.3",
-                        "date": "",
-                    },
-                    "parent_header": {},
-                    "metadata": {},
-                    "content": {
-                        "code": code,
-                        "silent": False,
-                        "store_history": True,
-                        "user_expressions": {},
-                        "allow_stdin": False,
-                        "stop_on_error": True,
-                    },
-                    "channel": "shell",
-                    "buffers": [],
-                }
-            )
-        )
-        texts: list[str] = []
-        error = None
-        idle = replied = False
-        deadline = time.monotonic() + timeout
-        while not (idle and replied):
-            if time.monotonic() > deadline:
-                raise ClassroomError(f"no reply from the kernel in {timeout} s to: {code[:80]}")
-            frame = self.ws.recv()
-            if isinstance(frame, bytes):  # a message with binary buffers (widgets): skip
-                continue
-            msg = json.loads(frame)
-            if msg.get("parent_header", {}).get("msg_id") != msg_id:
-                continue
-            kind, content = msg["msg_type"], msg["content"]
-            if kind == "stream":
-                texts.append(content["text"])
-            elif kind in {"execute_result", "display_data"}:
-                texts.append(content.get("data", {}).get("text/plain", "") + "\n")
-            elif kind == "error":
-                error = content["ename"]
-                texts.append(f"{content['ename']}: {content['evalue']}\n")
-            elif kind == "status" and content["execution_state"] == "idle":
-                idle = True
-            elif kind == "execute_reply":
-                replied = True
-        return Output("".join(texts), error)
-
-    def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self.ws.close()
 
 
 # --------------------------------------------------------------------------- a student
@@ -680,102 +410,3 @@ def _unquote(value: str) -> str:
 
 def host_of(url: str) -> str:
     return urlsplit(url).hostname or ""
-
-
-# --------------------------------------------------------------------------- the class's flow
-
-#: A blank answer line of an exercise, as ``rustbone-kit exercises build`` writes it.
-BLANK = re.compile(r"^(answer_\w+) = None(  # your answer.*)?$", re.MULTILINE)
-#: The first line of a check's feedback: ``[03.1] Passed.``, ``[03.1] Not yet. ...`` ...
-FEEDBACK = re.compile(r"^\[(\d\d\.\d+)\] (Passed|Not yet|Not answered yet)", re.MULTILINE)
-ANNOTATE = """\
-import rustbone_kit as rk
-from rustbone_kit.annotation_store import AnnotationFile, sentence_entries
-_corpus = rk.load_corpus()
-_file = AnnotationFile(_corpus, {name!r})
-print(_file.save(sentence_entries(_corpus, {{("marchant", "marchant:s1"): (["swim"], [])}})))
-"""
-
-
-def exercises_with_blanks(course: Path) -> list[str]:
-    """The exercises of the course (paths under it) that have a blank answer and a check."""
-    found = []
-    for path in sorted((course / "exercises").glob("*.ipynb")):
-        text = "\n".join(
-            "".join(c["source"]) for c in json.loads(path.read_text(encoding="utf-8"))["cells"]
-        )
-        if BLANK.search(text) and "check(" in text:
-            found.append(path.relative_to(course).as_posix())
-    return found
-
-
-def answer_first_blank(nb: dict[str, Any], answer: str) -> str:
-    """Fill the notebook's first blank answer with ``answer``; the line written."""
-    for cell in nb["cells"]:
-        source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-        found = BLANK.search(source) if cell["cell_type"] == "code" else None
-        if found:
-            line = f"{found[1]} = {answer}"
-            cell["source"] = source[: found.start()] + line + source[found.end() :]
-            return line
-    raise ClassroomError("no blank answer in the notebook")
-
-
-@dataclass
-class Visit:
-    """What one student's first visit did and how long each part took (seconds)."""
-
-    name: str
-    pull: str
-    answer_line: str
-    feedback: list[str]
-    annotation: Path
-    server_s: float
-    link_to_feedback_s: float
-    total_s: float
-    kernel: Kernel | None = None
-
-
-def first_visit(student: Student, link: str, exercise: str, *, keep_kernel: bool = False) -> Visit:
-    """A student's first class: the server starts, the link clones the course and opens the
-    exercise, the student answers its first question and saves, runs every cell (the check
-    cells print their feedback), and saves an annotation with the Annotator's save path."""
-    began = time.monotonic()
-    server_s = student.start_server()
-    student.log_in()
-    pulled = student.follow(link)
-    path = f"{COURSE}/{exercise}"
-    nb = student.contents(path)
-    line = answer_first_blank(nb, f"{len(student.name)}  # {student.name}'s answer")
-    student.save(path, nb)
-    kernel = student.kernel(path)
-    feedback: list[str] = []
-    first = None
-    try:
-        for cell in nb["cells"]:
-            if cell["cell_type"] != "code":
-                continue
-            out = kernel.execute("".join(cell["source"]))
-            if out.error:
-                raise ClassroomError(f"{student.name}: a cell failed: {out.text[-400:]}")
-            lines = [m.group(0) for m in FEEDBACK.finditer(out.text)]
-            if lines and first is None:
-                first = time.monotonic() - began
-            feedback += lines
-        saved = kernel.execute(ANNOTATE.format(name=student.name))
-        if saved.error:
-            raise ClassroomError(f"{student.name}: the annotation was not saved: {saved.text}")
-    finally:
-        if not keep_kernel:
-            kernel.close()
-    return Visit(
-        name=student.name,
-        pull=pulled,
-        answer_line=line,
-        feedback=feedback,
-        annotation=Path(saved.text.strip().splitlines()[-1]),
-        server_s=server_s,
-        link_to_feedback_s=first if first is not None else float("nan"),
-        total_s=time.monotonic() - began,
-        kernel=kernel if keep_kernel else None,
-    )

@@ -5,7 +5,9 @@
 fixture installs it there the same way when it is missing. Without npm the test is skipped
 with the reason; under ``CI=true`` it fails instead. The hub runs on loopback ports only, in
 a temporary folder, and the fixture's teardown stops it and everything it started (the
-harness is ``classroom.py`` beside this file, which ``benchmarks/class.py`` uses too).
+harness beside this file, which ``benchmarks/class.py`` uses too: ``classroom.py``, the hub and
+the students; ``course_repo.py``, the teacher's repository; ``first_visit.py``, a student's
+first class; ``kernel_client.py``; ``host.py``, processes and the class's install).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from classroom import Course, Hub, make_course, proxy_command
+from classroom import Hub, proxy_command
+from course_repo import Course, make_course
 
 
 def _requirement() -> Path:

@@ -37,21 +37,11 @@ from typing import Any
 
 import nbformat
 import pytest
-from classroom import (
-    BIN,
-    BLANK,
-    COURSE,
-    Course,
-    Hub,
-    Kernel,
-    Student,
-    Visit,
-    answer_first_blank,
-    class_install_distributions,
-    exercises_with_blanks,
-    extensions_not_in_class_install,
-    first_visit,
-)
+from classroom import BIN, Hub, Student
+from course_repo import COURSE, Course
+from first_visit import BLANK, Visit, answer_first_blank, exercises_with_blanks, first_visit
+from host import class_install_distributions, extensions_not_in_class_install
+from kernel_client import Kernel
 
 from rustbone_kit.course_sync import teacher_copy_path
 
