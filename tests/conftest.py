@@ -112,7 +112,7 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
                     records += json.loads(value)
     if not records:
         return
-    # every record counts every impact, most severe first (browser_pages.IMPACTS)
+    # every record counts every impact, most severe first (axe_audit.IMPACTS)
     impacts = list(dict.fromkeys(impact for r in records for impact in r["counts"]))
     write = terminalreporter.write_line
     terminalreporter.section("axe-core accessibility audit")

@@ -1,19 +1,10 @@
-"""The page side of the browser tests: a session on one notebook, and what it checks.
+"""The page side of the browser tests: what the tests share, and what they check.
 
 :class:`LabServer` is the running JupyterLab (started by the ``lab`` fixture in
-``conftest.py``); :class:`LabWindow` is JupyterLab open in one Chromium page (the ``window``
-fixture), in a context that aborts (and records) every request that is not to loopback.
-:func:`open_session` opens a notebook there for one test; :func:`run_all_checked` clears the
-outputs, runs all cells from the Run menu and notes any cell that did not run or printed an
-error; :func:`fail_on` fails the test with everything the session noted.
-
-The page is kept from one test to the next on a worker: booting JupyterLab costs about 4 s
-of CPU, more than running most lessons. The first session on a page opens its notebook by
-its URL (JupyterLab boots, and every request of the boot is checked like the notebook's);
-the next ones open theirs with File > Open from Path in the same JupyterLab, once the
-previous session's tabs are closed (its changes discarded) and its kernel is shut down.
-After a session that failed, or that could not be closed cleanly, the page is closed and the
-next session boots JupyterLab afresh, so that no failure carries over to another test.
+``conftest.py``); :func:`run_all_checked` clears a notebook's outputs, runs all cells from the
+Run menu and notes any cell that did not run or printed an error; :class:`StoredNotebook` is
+what the committed notebook says should appear. A test's session in the page is
+``lab_session.py``'s; the accessibility audit is ``axe_audit.py``'s.
 """
 
 from __future__ import annotations
@@ -26,7 +17,6 @@ import secrets
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,7 +32,7 @@ except ImportError:
 if TYPE_CHECKING:
     import subprocess
 
-    from playwright.sync_api import Browser, Locator, Page, Route
+    from playwright.sync_api import Locator, Page, Route
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS_DIR = Path(os.environ.get("RUSTBONE_BROWSER_NOTEBOOKS_DIR") or REPO / "lessons")
@@ -308,154 +298,6 @@ def check_cells_ran(panel: Locator, stored: StoredNotebook) -> list[str]:
     return problems
 
 
-@dataclass
-class Session:
-    """One test's notebook in the page: the page, the network guard, what to report."""
-
-    page: Page
-    guard: NetworkGuard
-    report: list[str]
-    problems: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-    audits: list[dict[str, Any]] = field(default_factory=list)  # axe results, for the summary
-
-
-class LabWindow:
-    """JupyterLab in one Chromium page, kept across tests (see the module's docstring).
-
-    Whatever happens in the page (a request, a page error, an ``alert()``) goes to the
-    session of the test that has it open; what happens between tests goes to the next one.
-    """
-
-    def __init__(self, browser: Browser, lab: LabServer) -> None:
-        self.browser, self.lab = browser, lab
-        self.context: Any = None
-        self.page: Page | None = None
-        self.pages = 0  # JupyterLab boots so far (reported)
-        self._session: Session | None = None
-        self._waiting = Session(None, NetworkGuard(), [])  # type: ignore[arg-type]
-
-    @property
-    def current(self) -> Session:
-        return self._session or self._waiting
-
-    def start(self, notebook: str, screenshot_dir: Path) -> Session:
-        """The session of the next test: on this page, or on a new one after a failure."""
-        if self.page is None:
-            self.context = self.browser.new_context(viewport={"width": 1366, "height": 1000})
-            self.context.set_default_timeout(ACTION_MS)
-            self.context.route("**/*", lambda route: self.current.guard.handle(route))
-            self.page = self.context.new_page()
-            self.page.on("pageerror", lambda error: self.current.page_errors.append(str(error)))
-            self.page.on("dialog", self._on_dialog)
-            self.pages += 1
-        waiting, self._waiting = self._waiting, Session(None, NetworkGuard(), [])  # type: ignore[arg-type]
-        kept = "every" if KEEP_SCREENSHOTS else "a failing test's"
-        self._session = Session(
-            self.page, waiting.guard, [f"{notebook}: {kept} screenshots in {screenshot_dir}"]
-        )
-        self._session.page_errors += waiting.page_errors
-        self._session.dialogs += waiting.dialogs
-        return self._session
-
-    def _on_dialog(self, dialog: Any) -> None:  # an alert() that ran: recorded, dismissed
-        self.current.dialogs.append(f"{dialog.type}: {dialog.message}")
-        dialog.dismiss()
-
-    def finish(self, *, failed: bool) -> str:
-        """End the session: close its tabs (changes discarded) and shut its kernel down; the
-        page itself too after a failure. Returns what was done, for the report."""
-        self._session = None
-        done = "page kept for the next test"
-        if not failed:
-            try:
-                self._close_tabs()
-            except Exception as error:  # the next test then gets a fresh page
-                failed, done = True, f"page closed (its tabs would not close: {error})"
-        elif self.page is not None:
-            done = "page closed after a failure (the next test boots JupyterLab afresh)"
-        if failed:
-            self.close()
-        self.lab.shutdown_kernels(wait=failed)  # after a failure, a clean slate first
-        return done
-
-    def _close_tabs(self) -> None:
-        """File > Close All Tabs; "Discard" in each "Save your work" dialog."""
-        assert self.page is not None
-        page = self.page
-        click_menu(page, "File", "application:close-all")
-        deadline = time.monotonic() + ACTION_MS / 1000
-        while page.locator(".jp-NotebookPanel").count():
-            discard = page.locator(".jp-Dialog button.jp-mod-warn", has_text="Discard")
-            if discard.count():
-                discard.first.click()
-            if time.monotonic() > deadline:
-                raise AssertionError(f"tabs still open after {ACTION_MS // 1000} s")
-            page.wait_for_timeout(50)
-        if page.locator(".jp-Dialog").count():
-            raise AssertionError(f"a dialog is open: {page.locator('.jp-Dialog').inner_text()}")
-
-    def close(self) -> None:
-        """Close the page and its context (the next session starts a new one)."""
-        if self.context is not None:
-            with contextlib.suppress(Exception):
-                self.context.close()
-        self.context = self.page = None
-
-
-@contextlib.contextmanager
-def open_session(
-    window: LabWindow,
-    notebook: str,
-    screenshot_dir: Path,
-    capsys: pytest.CaptureFixture[str],
-    request: pytest.FixtureRequest | None = None,
-) -> Iterator[Session]:
-    """The test's session in the JupyterLab page, every non-loopback request aborted; on
-    exit: a full-page screenshot (of a failing test, or of every one with
-    RUSTBONE_SCREENSHOTS=1), the report printed, the session's tabs and kernel closed (and
-    the page too if the test failed), and the axe results (:func:`audit`) handed to the
-    run's summary through ``request``."""
-    session = window.start(notebook, screenshot_dir)
-    page, guard = session.page, session.guard
-    failed = True  # until the body ends without an exception and without a problem
-    try:
-        yield session
-        forbidden = guard.forbidden()
-        if forbidden:
-            session.problems.append(
-                "needed the internet (requests aborted):\n" + "\n".join(forbidden)
-            )
-        failed = bool(session.problems)
-    finally:
-        try:
-            shot = screenshot_dir / f"{Path(notebook).stem}-page.png"
-            if screenshot(page, shot, failed=failed, full_page=True):
-                session.report.append(f"page screenshot: {shot}")
-        except Exception as error:  # a screenshot must not hide the real failure
-            session.report.append(f"no page screenshot: {error}")
-        session.report.append(f"aborted non-loopback requests: {len(guard.aborted)}")
-        session.report += [f"  {kind} {url}" for url, kind in guard.aborted]
-        session.report += [f"page error: {error}" for error in session.page_errors]
-        session.report.append(f"JupyterLab page {window.pages}: {window.finish(failed=failed)}")
-        if request is not None and session.audits:
-            request.node.user_properties.append(("axe", json.dumps(session.audits)))
-        with capsys.disabled():
-            print("\n[browser] " + "\n[browser] ".join(session.report))
-
-
-def fail_on(notebook: str, session: Session) -> None:
-    if session.problems:
-        pytest.fail(
-            f"{notebook} in Chromium:\n- "
-            + "\n- ".join(session.problems)
-            + "\n"
-            + "\n".join(session.report),
-            pytrace=False,
-        )
-
-
 def notebook_json(sources: list[str], title: str) -> dict[str, Any]:
     """A notebook made at test time: a markdown title, then one code cell per source."""
     cells = [{"cell_type": "markdown", "id": "w-00", "metadata": {}, "source": title}]
@@ -497,96 +339,3 @@ JS_TEXTS = "(es) => es.map((e) => e.textContent.replace(/\\s+/g, ' ').trim())"
 
 def texts(locator: Locator) -> list[str]:
     return locator.evaluate_all(JS_TEXTS)
-
-
-# ------------------------------------------------------------------ the axe-core audit
-
-#: axe-core from npm, installed into .ci/npm by .ci/run (``npm install --prefix .ci/npm``);
-#: injected into the page from this file (never from a CDN).
-AXE_VERSION = "4.14.1"
-AXE_PREFIX = REPO / ".ci" / "npm"
-AXE_JS = AXE_PREFIX / "node_modules" / "axe-core" / "axe.min.js"
-#: Impacts that fail a test when found in the kit's own output; the rest are reported.
-FAILING_IMPACTS = ("serious", "critical")
-IMPACTS = ("critical", "serious", "moderate", "minor")
-#: Where the kit's HTML is on a notebook page: the outputs of cells (its widgets, tables,
-#: feedback and charts). Everything else is JupyterLab's own interface.
-KIT_OUTPUTS = ".jp-OutputArea-output"
-
-# Run in the page: axe.run on a context; each violation with its impact and failing nodes.
-JS_AXE_RUN = """async (context) => {
-  const result = await axe.run(context, {resultTypes: ['violations']});
-  return result.violations.map((v) => ({
-    id: v.id, impact: v.impact || 'minor', help: v.help,
-    nodes: v.nodes.map((n) => n.target.join(' ')),
-    html: v.nodes.slice(0, 2).map((n) => n.html.slice(0, 160)),
-  }));
-}"""
-
-
-@dataclass
-class AxeResult:
-    """One axe run: where, on what scope, and the violations found."""
-
-    where: str
-    scope: str  # "kit" or "lab"
-    violations: list[dict[str, Any]]
-
-    def counts(self) -> dict[str, int]:
-        """Failing elements by impact (one violation can fail several elements)."""
-        found = dict.fromkeys(IMPACTS, 0)
-        for violation in self.violations:
-            found[violation["impact"]] = found.get(violation["impact"], 0) + len(violation["nodes"])
-        return found
-
-    def failing(self) -> list[dict[str, Any]]:
-        return [v for v in self.violations if v["impact"] in FAILING_IMPACTS]
-
-    def record(self) -> dict[str, Any]:
-        """What the terminal summary adds up (sent as a user property, so xdist carries it)."""
-        rules: dict[str, int] = {}
-        for violation in self.violations:
-            key = f"{violation['id']} ({violation['impact']})"
-            rules[key] = rules.get(key, 0) + len(violation["nodes"])
-        return {"where": self.where, "scope": self.scope, "counts": self.counts(), "rules": rules}
-
-    def summary(self) -> str:
-        counts = ", ".join(f"{n} {impact}" for impact, n in self.counts().items() if n)
-        return f"axe {self.scope} on {self.where}: {counts or 'no violations'}"
-
-
-def run_axe(page: Page, where: str, scope: str, context: dict[str, Any]) -> AxeResult:
-    """Inject axe-core (once per page) from the local file and run it on ``context``."""
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.add_script_tag(path=str(AXE_JS))
-    return AxeResult(where, scope, page.evaluate(JS_AXE_RUN, context))
-
-
-def audit(
-    session: Session, where: str, kit: list[str] | None, *, lab: bool = True
-) -> list[AxeResult]:
-    """axe on the kit's HTML (the selectors in ``kit``; None: the whole page is the kit's)
-    and, with ``lab``, on the rest of the page (JupyterLab's interface): reported, and the
-    kit's serious or critical violations added to the session's problems."""
-    if not AXE_JS.is_file():
-        session.report.append(f"axe audit skipped: {AXE_JS} is missing (see test_axe_is_installed)")
-        return []
-    page = session.page
-    if kit is None:
-        results = [run_axe(page, where, "kit", {"include": [["html"]]})]
-    else:
-        results = [run_axe(page, where, "kit", {"include": [[s] for s in kit]})]
-        if lab:
-            outputs = {"exclude": [[KIT_OUTPUTS], *([s] for s in kit)]}
-            results.append(run_axe(page, where, "lab", outputs))
-    for result in results:
-        session.report.append(result.summary())
-        session.audits.append(result.record())
-        if result.scope == "kit":
-            for violation in result.failing():
-                session.problems.append(
-                    f"axe {violation['impact']} {violation['id']} ({violation['help']}) in "
-                    f"{where}: {len(violation['nodes'])} element(s), e.g. {violation['nodes'][:3]} "
-                    f"{violation['html'][:1]}"
-                )
-    return results

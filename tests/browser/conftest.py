@@ -58,7 +58,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from browser_pages import AXE_JS, AXE_PREFIX, AXE_VERSION, NOTEBOOKS_DIR, LabServer, LabWindow
+from axe_audit import (
+    AXE_JS,
+    AXE_PREFIX,
+    AXE_VERSION,
+)
+from browser_pages import (
+    NOTEBOOKS_DIR,
+    LabServer,
+)
+from lab_session import (
+    LabWindow,
+)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

@@ -20,15 +20,19 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
+from axe_audit import (
+    audit,
+)
 from browser_pages import (
     LOOPBACK_HOSTS,
     NOTEBOOKS,
     NOTEBOOKS_DIR,
     VEGALITE,
-    Session,
-    audit,
-    fail_on,
     screenshot,
+)
+from lab_session import (
+    Session,
+    fail_on,
 )
 
 if TYPE_CHECKING:

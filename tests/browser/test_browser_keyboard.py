@@ -23,20 +23,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from axe_audit import (
+    audit,
+)
 from browser_pages import (
     JS_WIDGETS_SETTLED,
     PANEL,
     RENDER_MS,
     WIDGET_REACT_MS,
     LabServer,
-    LabWindow,
     PlaywrightTimeout,
-    audit,
-    fail_on,
-    open_session,
     run_all_checked,
     texts,
     write_notebook,
+)
+from lab_session import (
+    LabWindow,
+    fail_on,
+    open_session,
 )
 
 if TYPE_CHECKING:

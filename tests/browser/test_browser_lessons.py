@@ -24,6 +24,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from axe_audit import (
+    KIT_OUTPUTS,
+    audit,
+)
 from browser_pages import (
     ACTION_MS,
     CHART_MARKS,
@@ -31,7 +35,6 @@ from browser_pages import (
     JS_WIDGET_FAILURES,
     JS_WIDGETS_SETTLED,
     KEEP_SCREENSHOTS,
-    KIT_OUTPUTS,
     NOTEBOOKS,
     NOTEBOOKS_DIR,
     PANEL,
@@ -39,14 +42,15 @@ from browser_pages import (
     VEGALITE,
     WIDGET_REACT_MS,
     LabServer,
-    LabWindow,
     PlaywrightTimeout,
     StoredNotebook,
-    audit,
-    fail_on,
-    open_session,
     run_all_checked,
     screenshot,
+)
+from lab_session import (
+    LabWindow,
+    fail_on,
+    open_session,
 )
 
 if TYPE_CHECKING:

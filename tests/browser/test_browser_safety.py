@@ -20,14 +20,16 @@ from browser_pages import (
     RENDER_MS,
     WIDGET_REACT_MS,
     LabServer,
-    LabWindow,
     PlaywrightTimeout,
-    Session,
-    fail_on,
-    open_session,
     run_all_checked,
     screenshot,
     write_notebook,
+)
+from lab_session import (
+    LabWindow,
+    Session,
+    fail_on,
+    open_session,
 )
 
 if TYPE_CHECKING:

@@ -16,6 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from axe_audit import (
+    audit,
+)
 from browser_pages import (
     JS_WIDGET_FAILURES,
     JS_WIDGETS_SETTLED,
@@ -23,15 +26,16 @@ from browser_pages import (
     RENDER_MS,
     WIDGET_REACT_MS,
     LabServer,
-    LabWindow,
     PlaywrightTimeout,
-    audit,
-    fail_on,
-    open_session,
     run_all_checked,
     screenshot,
     texts,
     write_notebook,
+)
+from lab_session import (
+    LabWindow,
+    fail_on,
+    open_session,
 )
 
 if TYPE_CHECKING:
