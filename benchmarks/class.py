@@ -57,7 +57,7 @@ def run_class(
     students: int, over_s: float, folder: Path, *, prestart: bool, server: str = room.SERVER
 ) -> dict[str, float]:
     course = course_repo.make_course(folder / "course")
-    hub = room.Hub.start(folder / "hub", chp=room.proxy_command(), server=server)
+    hub = room.Hub.start(folder / "hub", chp=host.proxy_command(), server=server)
     visits: dict[str, flow.Visit] = {}
     failures: list[str] = []
     try:

@@ -31,9 +31,7 @@ import json
 import os
 import re
 import secrets
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -43,7 +41,6 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import requests
-from course_repo import ROOT
 from host import (
     TIMEOUT_S,
     ClassroomError,
@@ -52,15 +49,11 @@ from host import (
     end_processes,
     environ,
     extensions_not_in_class_install,
+    free_port,
 )
 from kernel_client import Kernel
 
 BIN = Path(sys.executable).parent
-#: Where ``.ci/run`` installs configurable-http-proxy (``npm install --prefix .ci``).
-CHP_PREFIX = ROOT / ".ci"
-CHP = CHP_PREFIX / "node_modules" / ".bin" / "configurable-http-proxy"
-CHP_PACKAGE = "configurable-http-proxy@5.3.0"
-NPM_OPTIONS = ["--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--loglevel", "error"]
 #: The setting docs/class.md gives teachers for the students' servers: jupyter-lsp does not
 #: look for language servers at each start (it runs ``npm prefix -g`` to, 0.3 CPU-s here).
 LSP_OFF = "--LanguageServerManager.autodetect=False"
@@ -68,34 +61,6 @@ LSP_OFF = "--LanguageServerManager.autodetect=False"
 #: grammars (rustbone_kit/singleuser.py), as docs/class.md tells a teacher to configure;
 #: ``jupyterhub-singleuser`` is JupyterHub's own (benchmarks/class.py --server compares them).
 SERVER = "rustbone-kit-singleuser"
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def proxy_command() -> Path:
-    """configurable-http-proxy, installed into ``.ci/node_modules`` with npm if it is not there.
-
-    Raises :class:`FileNotFoundError` (with the reason) when npm itself is missing.
-    """
-    if CHP.exists():
-        return CHP
-    npm = shutil.which("npm")
-    if npm is None:
-        raise FileNotFoundError(
-            "npm is not installed, so configurable-http-proxy (JupyterHub's proxy, an npm "
-            "package) cannot be; install Node.js and npm (apt-get install npm) or run .ci/run"
-        )
-    subprocess.run(
-        [npm, "install", "--prefix", str(CHP_PREFIX), *NPM_OPTIONS, CHP_PACKAGE],
-        check=True,
-        timeout=300,
-        stdin=subprocess.DEVNULL,
-    )
-    return CHP
 
 
 # --------------------------------------------------------------------------- the hub

@@ -20,8 +20,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from classroom import Hub, proxy_command
+from classroom import Hub
 from course_repo import Course, make_course
+from host import proxy_command
 
 
 def _requirement() -> Path:

@@ -1,5 +1,6 @@
-"""This machine's side of a class: the processes a hub starts (read from /proc), and what a
-class's environment installs, for the hub test and ``benchmarks/class.py``.
+"""This machine's side of a class: the processes a hub starts (read from /proc), what a
+class's environment installs, and the proxy and ports a hub uses, for the hub test and
+``benchmarks/class.py``.
 
 :func:`cpu_seconds` and :func:`rss_bytes` measure a process; :func:`descendants` finds what
 a process started; :func:`extensions_not_in_class_install` names the server extensions the
@@ -11,7 +12,10 @@ from __future__ import annotations
 import contextlib
 import importlib.metadata
 import os
+import shutil
 import signal
+import socket
+import subprocess
 import time
 from pathlib import Path
 
@@ -21,6 +25,13 @@ TIMEOUT_S = 120.0
 
 class ClassroomError(RuntimeError):
     """A step of the class's flow failed or timed out; the message says which and why."""
+
+
+#: Where ``.ci/run`` installs configurable-http-proxy (``npm install --prefix .ci``).
+CHP_PREFIX = Path(__file__).resolve().parents[2] / ".ci"
+CHP = CHP_PREFIX / "node_modules" / ".bin" / "configurable-http-proxy"
+CHP_PACKAGE = "configurable-http-proxy@5.3.0"
+NPM_OPTIONS = ["--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--loglevel", "error"]
 
 
 #: What a class's environment installs: the kit with its ``hub`` extra (docs/class.md).
@@ -141,3 +152,34 @@ def end_processes(pids: list[int], timeout: float = 10) -> None:
         deadline = time.monotonic() + timeout
         while any(alive(pid) for pid in pids) and time.monotonic() < deadline:
             time.sleep(0.1)
+
+
+# --------------------------------------------------------------------------- the proxy and ports
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def proxy_command() -> Path:
+    """configurable-http-proxy, installed into ``.ci/node_modules`` with npm if it is not there.
+
+    Raises :class:`FileNotFoundError` (with the reason) when npm itself is missing.
+    """
+    if CHP.exists():
+        return CHP
+    npm = shutil.which("npm")
+    if npm is None:
+        raise FileNotFoundError(
+            "npm is not installed, so configurable-http-proxy (JupyterHub's proxy, an npm "
+            "package) cannot be; install Node.js and npm (apt-get install npm) or run .ci/run"
+        )
+    subprocess.run(
+        [npm, "install", "--prefix", str(CHP_PREFIX), *NPM_OPTIONS, CHP_PACKAGE],
+        check=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
+    return CHP
