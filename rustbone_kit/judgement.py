@@ -40,7 +40,7 @@ from .corpus import Corpus, require_english
 from .memo import kept
 from .reading import Reading
 from .scenes import scene_labels
-from .terms import TermIndex, words_of
+from .terms import TermIndex
 
 __all__ = [
     "HEDGES",
@@ -232,12 +232,12 @@ def _reading_tone(reading: Reading) -> list[tuple]:
 def _tone_rows(reading: Reading) -> list[tuple]:
     """One row per sentence: its VADER scores, tone, hedges and intensifiers."""
     analyzer, markers = _analyzer(), _marker_index()
-    rows = []
+    rows, tokens, text = [], reading.tokens, reading.text
     for s in reading.sentences:
         scores = analyzer.polarity_scores(s.text)
         found: dict[str, list[str]] = {"hedge": [], "intensifier": []}
-        for kind, _, a, b in markers.find(s.text):
-            found[str(kind)].append(s.text[a:b])
+        for kind, _, a, b in markers.find_in(tokens, text, s.start, s.end):
+            found[str(kind)].append(text[a:b])
         rows.append(
             (
                 reading.id,
@@ -332,7 +332,8 @@ def stance(
     tone = _tone_of(corpus, chosen, "rk.stance")
     named = []
     for row in tone.itertuples(index=False):
-        for cid in {key for key, _, _ in index.match_per_key(words_of(row.text))}:
+        words = corpus[row.reading].tokens.words_in(corpus[row.reading].text, row.start, row.end)
+        for cid in {key for key, _, _ in index.match_per_key(words)}:
             named.append((row.reading, cid, row.sentence, row.text, row.compound, row.tone))
     evidence = pd.DataFrame(
         named, columns=["reading", "character", "sentence", "text", "compound", "tone"]

@@ -105,8 +105,8 @@ class Tokens:
     stretch of it (a passage, a sentence) are then a slice, with no folding again.
 
     >>> t = Tokens.of("Ali’s fists.\\nThe ICE")
-    >>> t.words, t.between(13, 20), t.offsets(range(3, 5))
-    (['ali', 's', 'fists', 'the', 'ice'], range(3, 5), [(13, 16), (17, 20)])
+    >>> t.words, t.between(13, 20), t.words_in("Ali’s fists.\\nThe ICE", 13, 20)
+    (['ali', 's', 'fists', 'the', 'ice'], range(3, 5), ['the', 'ice'])
     >>> t.between(1, 20) is None  # the stretch cuts "Ali"
     True
     """
@@ -140,11 +140,6 @@ class Tokens:
         :attr:`words`, or the stretch folded on its own where it cannot be one."""
         at = self.between(start, end)
         return words_of(text[start:end]) if at is None else self.words[at.start : at.stop]
-
-    def offsets(self, indexes: range) -> list[tuple[int, int]]:
-        """``(start, end)`` in the text of each word in ``indexes``."""
-        a, b = indexes.start, indexes.stop
-        return list(zip(self.starts[a:b], self.ends[a:b], strict=True))
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from .memo import kept
 from .reading import Reading
 from .scenes import scene_labels
 from .stoplist import is_content_word
-from .terms import Term, TermIndex, words_of
+from .terms import Term, TermIndex
 from .text import span_id_at
 
 __all__ = ["concordance", "distinctive_words"]
@@ -37,7 +37,7 @@ def _content_words(reading: Reading) -> Counter:
     return kept(
         reading,
         "_rk_content_words",
-        lambda: Counter(w for w in words_of(reading.text) if is_content_word(w)),
+        lambda: Counter(w for w in reading.tokens.words if is_content_word(w)),
     )
 
 

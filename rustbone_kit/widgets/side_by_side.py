@@ -170,9 +170,12 @@ class SideBySide(w.VBox):
         passages = []
         for span in spans[:MAX_COLUMN_PASSAGES]:
             paragraph = paragraph_of(reading, span.start)
-            themes = tuple(  # the passage's own terms: its paragraph may be a megabyte long
-                (a, b, self._theme_labels[str(key)])
-                for key, _, a, b in self.lexicon.index.find(span.text, per_key=True)
+            found = self.lexicon.index.find_in(  # the passage's own terms, not its paragraph's
+                reading.tokens, reading.text, span.start, span.end, per_key=True
+            )
+            themes = tuple(
+                (a - span.start, b - span.start, self._theme_labels[str(key)])
+                for key, _, a, b in found
             )
             passages.append(
                 PassageView(span.text, paragraph.text, span.start - paragraph.start, themes)
