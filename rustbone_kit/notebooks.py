@@ -42,6 +42,7 @@ __all__ = [
     "ExecutionReport",
     "execute_all",
     "execute_notebook",
+    "kernel_sockets",
     "read_notebook",
     "run_notebook",
     "scrub",
@@ -143,6 +144,20 @@ def write_notebook(
     return write_atomic(path, text, backups=backups, expect=expect)
 
 
+def kernel_sockets(folder: str | Path) -> dict[str, str]:
+    """The ``KernelManager`` settings for a kernel that talks over Unix sockets in
+    ``folder`` (a private one): no loopback port to collide on, and no "running over TCP
+    without encryption" warning from every kernel. Windows has no such sockets: ``{}``,
+    TCP as jupyter_client's default, there.
+
+    >>> sorted(kernel_sockets("/tmp/k")) == (["ip", "transport"] if os.name == "posix" else [])
+    True
+    """
+    if os.name != "posix":
+        return {}
+    return {"transport": "ipc", "ip": os.path.join(str(folder), "kernel")}
+
+
 def run_notebook(
     nb: nbformat.NotebookNode,
     *,
@@ -160,14 +175,11 @@ def run_notebook(
     from nbclient import NotebookClient  # imported here: only this function needs it
     from traitlets.config import Config
 
-    # On Linux and macOS the kernel talks over Unix sockets in a private folder: no loopback
-    # port to collide on, and no "running over TCP without encryption" warning from every
-    # kernel on the teacher's terminal. Windows has no such sockets: TCP there, as before.
     config, sockets = Config(), None
-    if os.name == "posix":
+    if os.name == "posix":  # the kernel's Unix sockets, in a folder of their own
         sockets = tempfile.mkdtemp(prefix="rustbone-kernel-")
-        config.KernelManager.transport = "ipc"
-        config.KernelManager.ip = os.path.join(sockets, "kernel")
+    for name, value in kernel_sockets(sockets or "").items():
+        setattr(config.KernelManager, name, value)
     client = NotebookClient(
         nb,
         timeout=timeout,

@@ -29,6 +29,7 @@ from typing import Any
 import nbformat
 
 from ..exercises import is_check_cell
+from ..notebooks import kernel_sockets
 from .answers import ENCODER, MARKER, decode
 
 __all__ = ["Limits", "Run", "questions_of", "run_submission"]
@@ -114,9 +115,7 @@ class _Kernel:
     def __init__(self, folder: Path, env: dict[str, str]) -> None:
         from jupyter_client.manager import KernelManager
 
-        self.manager = KernelManager(
-            kernel_name="python3", transport="ipc", ip=str(folder / "kernel")
-        )
+        self.manager = KernelManager(kernel_name="python3", **kernel_sockets(folder))
         self.manager.kernel_spec.argv[0] = sys.executable
         self.manager.start_kernel(cwd=str(folder), env=env)
         self.client = self.manager.client()
