@@ -136,11 +136,23 @@ def test_a_corrupt_notebook_is_a_located_error_before_any_kernel_starts(
 
 
 @pytest.mark.skipif(os.name != "posix", reason="Unix sockets: Linux and macOS")
-def test_a_run_uses_private_sockets_and_leaves_no_warning_or_folder(tmp_path, capfd):
+def test_a_run_uses_private_sockets_and_leaves_no_warning_or_folder(tmp_path, capfd, monkeypatch):
+    private = tmp_path / "tmp"  # this test's own temporary folder: other workers run kernels too
+    private.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(private))
+    seen: list[list[str]] = []
+    real = tempfile.mkdtemp
+
+    def watched(*args, **kwargs):
+        made = real(*args, **kwargs)
+        seen.append([p.name for p in Path(made).parent.iterdir()])
+        return made
+
+    monkeypatch.setattr(tempfile, "mkdtemp", watched)
     nb = notebook("import os\nprint(os.getpid() > 0)")
-    before = set(Path(tempfile.gettempdir()).glob("rustbone-kernel-*"))
     run_notebook(nb, folder=tmp_path)
     assert nb.cells[0].outputs[0]["text"] == "True\n"
+    assert any(name.startswith("rustbone-kernel-") for name in seen[0])  # the sockets' folder
     printed = capfd.readouterr()
     assert "without encryption" not in printed.err + printed.out  # the kernel's TCP warning
-    assert set(Path(tempfile.gettempdir()).glob("rustbone-kernel-*")) == before
+    assert list(private.iterdir()) == []  # and it is gone
