@@ -8,9 +8,13 @@ the installed plugins, so jsonschema is imported here first, without them. The k
 
     python -m pytest -p rustbone_kit.pytest_plugin --nbval lessons/
 
->>> import sys
->>> "jsonschema" in sys.modules
-True
+In a run that loads it (the kit's own do), jsonschema has no IRI checker, and still has
+the formats notebooks and Vega-Lite use:
+
+>>> import jsonschema
+>>> checkers = jsonschema.FormatChecker().checkers
+>>> "iri" in checkers, "uri" in checkers
+(False, True)
 """
 
 from __future__ import annotations
