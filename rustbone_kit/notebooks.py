@@ -144,18 +144,27 @@ def write_notebook(
     return write_atomic(path, text, backups=backups, expect=expect)
 
 
+#: The longest socket path the kit gives a kernel: Linux allows 107 bytes, macOS 103, and
+#: jupyter_client adds a channel number ("-5") to the path it is given.
+MAX_SOCKET_PATH = 100
+
+
 def kernel_sockets(folder: str | Path) -> dict[str, str]:
     """The ``KernelManager`` settings for a kernel that talks over Unix sockets in
     ``folder`` (a private one): no loopback port to collide on, and no "running over TCP
-    without encryption" warning from every kernel. Windows has no such sockets: ``{}``,
-    TCP as jupyter_client's default, there.
+    without encryption" warning from every kernel. Where there are no such sockets
+    (Windows), or the folder's path is too long for one, ``{}``: TCP, jupyter_client's
+    default.
 
     >>> sorted(kernel_sockets("/tmp/k")) == (["ip", "transport"] if os.name == "posix" else [])
     True
+    >>> kernel_sockets("/tmp/" + "x" * 120)
+    {}
     """
-    if os.name != "posix":
+    path = os.path.join(str(folder), "kernel")
+    if os.name != "posix" or len(os.fsencode(path)) + 3 > MAX_SOCKET_PATH:
         return {}
-    return {"transport": "ipc", "ip": os.path.join(str(folder), "kernel")}
+    return {"transport": "ipc", "ip": path}
 
 
 def run_notebook(

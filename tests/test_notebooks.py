@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 import tempfile
 from pathlib import Path
@@ -137,9 +138,9 @@ def test_a_corrupt_notebook_is_a_located_error_before_any_kernel_starts(
 
 @pytest.mark.skipif(os.name != "posix", reason="Unix sockets: Linux and macOS")
 def test_a_run_uses_private_sockets_and_leaves_no_warning_or_folder(tmp_path, capfd, monkeypatch):
-    private = tmp_path / "tmp"  # this test's own temporary folder: other workers run kernels too
-    private.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(private))
+    # this test's own temporary folder (other workers run kernels too), with a short path:
+    # a socket's path may not be longer than about 100 bytes
+    private = Path(tempfile.mkdtemp(prefix="rk-test-"))
     seen: list[list[str]] = []
     real = tempfile.mkdtemp
 
@@ -148,11 +149,25 @@ def test_a_run_uses_private_sockets_and_leaves_no_warning_or_folder(tmp_path, ca
         seen.append([p.name for p in Path(made).parent.iterdir()])
         return made
 
-    monkeypatch.setattr(tempfile, "mkdtemp", watched)
-    nb = notebook("import os\nprint(os.getpid() > 0)")
-    run_notebook(nb, folder=tmp_path)
-    assert nb.cells[0].outputs[0]["text"] == "True\n"
-    assert any(name.startswith("rustbone-kernel-") for name in seen[0])  # the sockets' folder
-    printed = capfd.readouterr()
-    assert "without encryption" not in printed.err + printed.out  # the kernel's TCP warning
-    assert list(private.iterdir()) == []  # and it is gone
+    try:
+        with monkeypatch.context() as patch:
+            patch.setattr(tempfile, "tempdir", str(private))
+            patch.setattr(tempfile, "mkdtemp", watched)
+            nb = notebook("import os\nprint(os.getpid() > 0)")
+            run_notebook(nb, folder=tmp_path)
+        assert nb.cells[0].outputs[0]["text"] == "True\n"
+        assert any(name.startswith("rustbone-kernel-") for name in seen[0])  # the sockets' folder
+        printed = capfd.readouterr()
+        assert "without encryption" not in printed.err + printed.out  # the kernel's TCP warning
+        assert list(private.iterdir()) == []  # and it is gone
+    finally:
+        shutil.rmtree(private, ignore_errors=True)
+
+
+def test_a_temporary_folder_too_deep_for_a_socket_runs_the_kernel_over_tcp(tmp_path, monkeypatch):
+    deep = tmp_path / ("d" * 120)
+    deep.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(deep))
+    nb = notebook("print(1 + 1)")
+    run_notebook(nb, folder=tmp_path)  # before, zmq refused: "File name too long"
+    assert nb.cells[0].outputs[0]["text"] == "2\n"
