@@ -29,13 +29,12 @@ collect_ignore = ["conftest.py"]
 #: Started first, in this order: the longest first (seconds alone on an idle machine, from
 #: benchmarks/suite.py; a file not there yet is simply never met).
 LONG_FIRST = (
-    "tests/test_checks_feedback.py",  # ~135 s: ten-megabyte answers to every question
-    "tests/browser/test_browser_lessons.py",  # ~80 s in two parts, each with its JupyterLab
-    "tests/hub/test_hub.py",  # ~45 s: a hub and five students
-    "tests/browser/test_browser_handouts.py",  # ~45 s in two parts: each lesson run for its page
-    "tests/test_second_film.py",  # ~22 s: a new course made and every notebook of it run
-    "tests/test_exercises.py",  # ~17 s: nbgrader
-    "tests/test_grading.py",  # ~11 s
+    "tests/browser/test_browser_lessons.py",  # ~65 s in two parts, each with its JupyterLab
+    "tests/hub/test_hub.py",  # ~23 s: a hub and five students
+    "tests/browser/test_browser_handouts.py",  # ~38 s in two parts: each lesson run for its page
+    "tests/test_second_film.py",  # ~21 s: a new course made and every notebook of it run
+    "tests/test_exercises.py",  # ~10 s: nbgrader
+    "tests/test_grading.py",  # ~9 s
     "tests/browser/test_browser_widgets.py",
     "tests/browser/test_browser_keyboard.py",
     "tests/browser/test_browser_safety.py",
@@ -44,7 +43,6 @@ LONG_FIRST = (
 #: no one file holds a worker for longer than the rest of the run takes on the other. Only
 #: files whose tests stand alone: never a notebook (nbval's cells share one kernel).
 SPLIT = {
-    "tests/test_checks_feedback.py": 2,
     "tests/browser/test_browser_lessons.py": 2,
     "tests/browser/test_browser_handouts.py": 2,  # each test writes only its own page
 }
