@@ -15,9 +15,9 @@ import pytest
 import rustbone_kit as rk
 from rustbone_kit.checks.frames import ChartSpec, UndrawableChart
 from rustbone_kit.cli import main
-from rustbone_kit.grading import Limits, grade_folder, read_roster, write_feedback
+from rustbone_kit.grading import Limits, grade_folder, read_roster, submission, write_feedback
 from rustbone_kit.grading.answers import ENCODER, MARKER, decode
-from rustbone_kit.grading.submission import questions_of, run_submission
+from rustbone_kit.grading.submission import MEMORY_CAP, questions_of, run_submission
 
 ROOT = Path(__file__).resolve().parents[1]
 EXERCISE = ROOT / "exercises" / "01_meet_the_readings.ipynb"
@@ -171,4 +171,38 @@ def test_the_command_exits_1_when_a_submission_was_not_graded(tmp_path, capsys):
         main(["grade", str(folder), "--out", str(out), "--exercises", str(ROOT / "exercises")]) == 1
     )
     assert "not a readable notebook" in out.read_text(encoding="utf-8")
-    assert "1/1 broken.ipynb" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "1/1 broken.ipynb" in err
+    assert ("cannot cap a kernel's memory" in err) is not MEMORY_CAP
+
+
+# Asks for 3 GB of address space without touching it: refused under a 2 GB cap, granted
+# (and never filled) without one.
+HOG = """import mmap
+try:
+    hog = mmap.mmap(-1, 3 * 1024**3)
+    capped = False
+except (OSError, MemoryError):
+    capped = True
+"""
+
+
+@pytest.mark.skipif(not MEMORY_CAP, reason="this system cannot cap a kernel's memory")
+def test_memory_is_capped_where_the_system_can_and_grading_works_where_it_cannot(monkeypatch):
+    notebook = {"cells": [cell(HOG)]}
+    limits = Limits(seconds=60, memory=2 * 1024**3)
+    capped = run_submission(notebook, [("cap", "capped")], limits=limits)
+    assert capped.reason is None and capped.answers == {"cap": True}
+    monkeypatch.setattr(submission, "MEMORY_CAP", False)  # as on Windows: no resource module
+    free = run_submission(notebook, [("cap", "capped")], limits=limits)
+    assert free.reason is None and free.answers == {"cap": False}
+
+
+def test_the_command_says_when_memory_cannot_be_capped(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(submission, "MEMORY_CAP", False)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    args = ["grade", str(folder), "--out", str(tmp_path / "g.csv"), "--memory-mb", "512"]
+    assert main([*args, "--seconds", "30", "--exercises", str(ROOT / "exercises")]) == 0
+    err = capsys.readouterr().err
+    assert "--memory-mb (512) is not applied" in err and "after --seconds (30)" in err

@@ -54,7 +54,15 @@ def run(args: argparse.Namespace) -> int:
     from ..atomic import write_atomic
     from ..corpus import load_corpus
     from ..grading import Limits, grade_folder, read_roster, write_feedback
+    from ..grading.submission import MEMORY_CAP
 
+    if not MEMORY_CAP:
+        print(
+            f"rustbone-kit grade: this system cannot cap a kernel's memory, so --memory-mb "
+            f"({args.memory_mb}) is not applied; each submission still stops after --seconds "
+            f"({args.seconds:g}). To cap memory too, grade on Linux or macOS.",
+            file=sys.stderr,
+        )
     try:
         corpus = load_corpus(args.readings)
         limits = Limits(seconds=args.seconds, memory=args.memory_mb * 1024**2)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import importlib.util
 import json
 import os
 import queue
@@ -32,12 +33,18 @@ from ..exercises import is_check_cell
 from ..notebooks import kernel_sockets
 from .answers import ENCODER, MARKER, decode
 
-__all__ = ["Limits", "Run", "questions_of", "run_submission"]
+__all__ = ["MEMORY_CAP", "Limits", "Run", "questions_of", "run_submission"]
+
+#: Whether this system can cap a kernel's memory: POSIX resource limits (Linux, macOS) can,
+#: Windows has none, so there a submission is stopped by its time limit only (``rustbone-kit
+#: grade`` says so when it starts).
+MEMORY_CAP = importlib.util.find_spec("resource") is not None
 
 
 @dataclass(frozen=True)
 class Limits:
-    """How much a submission may take: seconds in all, bytes of memory, bytes of output."""
+    """How much a submission may take: seconds in all, bytes of memory (where
+    :data:`MEMORY_CAP` says the system can cap it), bytes of output."""
 
     seconds: float = 60.0
     memory: int = 2 * 1024**3
@@ -87,6 +94,9 @@ def questions_of(exercise: dict) -> list[tuple[str, str]]:
 
 
 def _prelude(limits: Limits) -> str:
+    """What the kernel runs first: its memory cap, where the system has one."""
+    if not MEMORY_CAP:
+        return ""
     return (
         "import resource as _rk_resource\n"
         f"_rk_resource.setrlimit(_rk_resource.RLIMIT_AS, ({limits.memory}, {limits.memory}))\n"
